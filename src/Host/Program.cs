@@ -29,6 +29,8 @@ var connectionString = builder.Configuration.GetConnectionString("Postgres")
 var jwt = JwtSettings.FromConfiguration(builder.Configuration, builder.Environment.IsDevelopment());
 
 builder.Services.AddSingleton(jwt);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRateLimiter(o => o.OnRejected = RateLimiting.WriteProblemAsync);
 builder.Services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(connectionString));
 foreach (var module in modules) module.AddServices(builder.Services, builder.Configuration);
 
@@ -81,6 +83,7 @@ if (localPostgres is not null)
 app.UseMiddleware<ProblemExceptionMiddleware>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ActorHttpMiddleware>();

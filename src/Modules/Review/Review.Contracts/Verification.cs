@@ -1,0 +1,21 @@
+namespace Review.Contracts;
+
+/// <summary>
+/// A reviewer decided on a verification (学院审核 / 学校审核): Notifications informs the student.
+/// Stage is "college" or "school"; Decision is "approve" or "reject" (a rejection always has a reason).
+/// </summary>
+public sealed record VerificationDecided(
+    string StudentNumber,
+    string Cohort,
+    string CollegeCode,
+    string Stage,
+    string Decision,
+    string? Reason,
+    string DecidedBy,
+    DateTimeOffset DecidedAt);
+
+/// <summary>Ask Review for the state of a student's verification (SourceRecords refuses staff edits while it is Submitted).</summary>
+public sealed record GetVerificationStatus(string StudentNumber);
+
+/// <summary>Status is one of NotStarted, InProgress, Submitted, CollegeApproved, CollegeRejected, SchoolApproved, SchoolRejected.</summary>
+public sealed record VerificationStatusReply(string StudentNumber, string Status);
