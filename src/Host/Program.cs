@@ -10,6 +10,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Scalar.AspNetCore;
+using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -37,6 +38,7 @@ foreach (var module in modules) module.AddServices(builder.Services, builder.Con
 builder.Services.AddMarten(opts =>
     {
         opts.DatabaseSchemaName = "public";
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         opts.Events.StreamIdentity = StreamIdentity.AsString;
         // Rich mode gives inline projections the event sequence and timestamp the audit rows need.
         opts.Events.AppendMode = EventAppendMode.Rich;

@@ -1,0 +1,16 @@
+using SourceRecords.Contracts;
+using Wolverine;
+
+namespace Review.Verifications;
+
+/// <summary>SourceRecords' field catalogue, asked once per process: it is fixed data.</summary>
+public sealed class FieldCatalogue
+{
+    private FieldCatalogueReply? _reply;
+
+    public async Task<IReadOnlyList<FieldDescription>> FieldsAsync(IMessageBus bus, CancellationToken ct)
+    {
+        _reply ??= await bus.InvokeAsync<FieldCatalogueReply>(new GetFieldCatalogue(), ct);
+        return _reply.Fields;
+    }
+}

@@ -1,0 +1,59 @@
+using BuildingBlocks.Actors;
+using BuildingBlocks.Problems;
+using Marten;
+using Review.Inbound;
+
+namespace Review.Verifications;
+
+/// <summary>The one way a verification command is carried out: fetch for writing, check scope, decide, append.</summary>
+public static class VerificationWrites
+{
+    public static async Task<(Verification Before, IReadOnlyList<object> Events)> ExecuteAsync(IDocumentSession session, TimeProvider clock,
+        string studentNumber, long? expectedVersion, object command, CancellationToken ct)
+    {
+        var actor = ActorContext.Current ?? throw ProblemException.Forbidden();
+        var key = Verification.StreamKey(studentNumber);
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<Verification>(key, version, ct)
+            : await session.Events.FetchForWriting<Verification>(key, ct);
+        var state = stream.Aggregate ?? throw ReviewScope.NotFound();
+        ReviewScope.EnsureCanAct(actor, state);
+
+        var context = await ContextAsync(session, actor, clock, state, ct);
+        var events = VerificationDecider.Decide(state, command, context);
+        stream.AppendMany(events);
+        return (state, events);
+    }
+
+    public static async Task<DecisionContext> ContextAsync(IQuerySession session, Actor actor, TimeProvider clock,
+        Verification state, CancellationToken ct)
+    {
+        var record = await session.LoadAsync<SchoolRecordCopy>(state.StudentNumber, ct);
+        var cohort = await session.LoadAsync<CohortCopy>(state.Cohort, ct);
+        return new DecisionContext(actor, clock.GetUtcNow(),
+            cohort is null ? null : new CohortRules(cohort.StudentDeadline, cohort.ReviewDeadline, cohort.RequireSchoolReview),
+            record?.Values ?? new Dictionary<string, string?>());
+    }
+}
+
+/// <summary>Who may see and act on a verification: the student their own, college staff their college's, the office all.</summary>
+public static class ReviewScope
+{
+    public static ProblemException NotFound() => new(404, "verification.not-found", "生源信息不存在，请联系学院辅导员。");
+
+    public static void EnsureCanAct(Actor actor, Verification state)
+    {
+        if (actor.IsStudent && actor.UserName != state.StudentNumber) throw NotFound();
+        if (actor.IsCollege && actor.CollegeCode != state.CollegeCode)
+            throw ProblemException.Forbidden("只能处理本学院学生的生源信息。");
+    }
+
+    /// <summary>The college a staff member is limited to (null for the office); a college filter outside it is forbidden.</summary>
+    public static string? CollegeFilter(Actor actor, string? requested)
+    {
+        if (!actor.IsCollege) return string.IsNullOrWhiteSpace(requested) ? null : requested;
+        if (!string.IsNullOrWhiteSpace(requested) && requested != actor.CollegeCode)
+            throw ProblemException.Forbidden("只能查看本学院的数据。");
+        return actor.CollegeCode;
+    }
+}
