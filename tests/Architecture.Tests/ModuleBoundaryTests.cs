@@ -94,6 +94,17 @@ public sealed class ModuleBoundaryTests
     public void A_module_has_exactly_one_registration_entry_point(string name) =>
         Module(name).GetTypes().Count(t => typeof(IModule).IsAssignableFrom(t) && !t.IsAbstract).ShouldBe(1);
 
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void Message_handlers_follow_Wolverines_naming_convention_or_they_are_silently_never_called(string name)
+    {
+        var handlerLike = Module(name).GetTypes()
+            .Where(t => t is { IsClass: true, IsPublic: true } && t.GetMethods().Any(m => m.DeclaringType == t && m.Name is "Handle" or "HandleAsync"));
+        foreach (var type in handlerLike)
+            (type.Name.EndsWith("Handler", StringComparison.Ordinal) || type.Name.EndsWith("Consumer", StringComparison.Ordinal))
+                .ShouldBeTrue($"{type.FullName} has Handle methods but Wolverine only discovers classes named *Handler or *Consumer");
+    }
+
     private static bool IsRecord(Type type) => type.GetMethod("<Clone>$") is not null;
 
     private static bool IsCompilerGenerated(Type type) =>

@@ -9,7 +9,7 @@ namespace Review.Inbound;
 /// (college, class…), is archived with a deleted record and comes back with a restored one in the state it had.
 /// Idempotent: a redelivered message changes nothing.
 /// </summary>
-public static class RecordFactsHandlers
+public static class RecordFactsHandler
 {
     public static async Task Handle(StudentRecordRegistered m, IDocumentSession session, CancellationToken ct)
     {
