@@ -79,8 +79,6 @@ builder.Services
     });
 
 var app = builder.Build();
-if (localPostgres is not null)
-    app.Lifetime.ApplicationStopped.Register(() => localPostgres.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
 app.UseMiddleware<ProblemExceptionMiddleware>();
 app.UseDefaultFiles();
@@ -106,7 +104,15 @@ app.Lifetime.ApplicationStarted.Register(() =>
         app.Logger.LogInformation("Listening on {Url}: API reference {Url}/scalar, OpenAPI {Url}/openapi/v1.json, front end {Url}/", url, url, url, url);
 });
 
-return await app.RunJasperFxCommands(args);
+try
+{
+    return await app.RunJasperFxCommands(args);
+}
+finally
+{
+    // The one-command start's own PostgreSQL stops with the Host (and after one-off commands such as projections).
+    if (localPostgres is not null) await localPostgres.DisposeAsync();
+}
 
 /// <summary>The entry point, public for WebApplicationFactory.</summary>
 public partial class Program;
