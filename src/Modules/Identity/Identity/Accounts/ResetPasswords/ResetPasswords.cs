@@ -15,7 +15,7 @@ internal sealed record ResetPasswordsRequest(IReadOnlyList<string>? Usernames, s
         public Validator()
         {
             RuleFor(x => x).Must(x => x.Usernames is { Count: > 0 } || !string.IsNullOrWhiteSpace(x.Cohort))
-                .WithName("usernames")
+                .OverridePropertyName("usernames")
                 .WithMessage("请指定账号列表 usernames，或按届别 cohort（可加学院 collegeCode、班级 className）批量重置");
             RuleFor(x => x.Usernames).Must(u => u is null || u.Count <= 5000).WithMessage("一次最多重置 5000 个账号");
         }
