@@ -1,5 +1,6 @@
 using BuildingBlocks.Actors;
 using BuildingBlocks.Problems;
+using BuildingBlocks.Security;
 using Marten;
 using Review.Inbound;
 
@@ -36,24 +37,16 @@ public static class VerificationWrites
     }
 }
 
-/// <summary>Who may see and act on a verification: the student their own, college staff their college's, the office all.</summary>
+/// <summary>Who may see and act on a verification: the shared scope rules, with Review's own not-found answer.</summary>
 public static class ReviewScope
 {
     public static ProblemException NotFound() => new(404, "verification.not-found", "生源信息不存在，请联系学院辅导员。");
 
     public static void EnsureCanAct(Actor actor, Verification state)
     {
-        if (actor.IsStudent && actor.UserName != state.StudentNumber) throw NotFound();
-        if (actor.IsCollege && actor.CollegeCode != state.CollegeCode)
-            throw ProblemException.Forbidden("只能处理本学院学生的生源信息。");
+        if (actor.IsStudent && actor.StudentNumber != state.StudentNumber) throw NotFound();
+        actor.EnsureCanSeeStudent(state.StudentNumber, state.CollegeCode);
     }
 
-    /// <summary>The college a staff member is limited to (null for the office); a college filter outside it is forbidden.</summary>
-    public static string? CollegeFilter(Actor actor, string? requested)
-    {
-        if (!actor.IsCollege) return string.IsNullOrWhiteSpace(requested) ? null : requested;
-        if (!string.IsNullOrWhiteSpace(requested) && requested != actor.CollegeCode)
-            throw ProblemException.Forbidden("只能查看本学院的数据。");
-        return actor.CollegeCode;
-    }
+    public static string? CollegeFilter(Actor actor, string? requested) => actor.CollegeFilter(requested);
 }
