@@ -3,7 +3,9 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SourceRecords.Cohorts;
 using SourceRecords.Colleges;
+using SourceRecords.Records;
 
 namespace SourceRecords;
 
@@ -14,12 +16,22 @@ public sealed class SourceRecordsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<IReviewLock, ReviewLock>();
     }
 
     public void ConfigureMarten(StoreOptions options)
     {
         options.Projections.Snapshot<College>(SnapshotLifecycle.Inline);
         options.DocumentInModuleSchema<College>(this);
+        options.Projections.Snapshot<Cohort>(SnapshotLifecycle.Inline);
+        options.DocumentInModuleSchema<Cohort>(this);
+        options.Projections.Snapshot<SourceRecord>(SnapshotLifecycle.Inline);
+        options.DocumentInModuleSchema<SourceRecord>(this);
+        options.Schema.For<SourceRecord>()
+            .Duplicate(r => r.StudentNumber)
+            .Duplicate(r => r.Cohort)
+            .Duplicate(r => r.CollegeCode)
+            .Duplicate(r => r.Deleted);
         options.AddAuditTrail(this);
     }
 }
