@@ -2,6 +2,7 @@ using BuildingBlocks.Modules;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Notifications.Inbox;
 
 namespace Notifications;
 
@@ -14,5 +15,9 @@ public sealed class NotificationsModule : IModule
     {
     }
 
-    public void ConfigureMarten(StoreOptions options) => options.AddAuditTrail(this);
+    public void ConfigureMarten(StoreOptions options)
+    {
+        options.Schema.For<Notification>().DatabaseSchemaName(Name).Duplicate(n => n.UserName);
+        options.AddAuditTrail(this);
+    }
 }

@@ -39,7 +39,9 @@ internal sealed class SaveDraftEndpoint(IMessageBus bus, IQuerySession session, 
             throw new ProblemException(403, "field.locked",
                 $"以下字段不能由学生修改，如有错误请联系学院辅导员：{string.Join("、", check.LockedFields)}",
                 check.LockedFields.ToDictionary(f => f, _ => new[] { "该字段不能由学生修改，请联系学院辅导员" }));
-        if (check.Errors.Count > 0) throw ProblemException.Validation(check.Errors);
+        // A draft answers for what it changes; the rest of the record is checked in full at submit.
+        var errors = check.Errors.Where(e => req.Fields.ContainsKey(e.Key)).ToDictionary(e => e.Key, e => e.Value);
+        if (errors.Count > 0) throw ProblemException.Validation(errors);
 
         await bus.InvokeAsync(new Verifications.SaveDraft(studentNumber, req.Fields), ct);
         await Send.OkAsync(await ViewVerificationEndpoint.LoadAsync(session, bus, catalogue, studentNumber, ct), ct);
