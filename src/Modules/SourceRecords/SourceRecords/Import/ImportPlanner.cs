@@ -23,6 +23,9 @@ public static class ImportPlanner
     /// <summary>Columns an export adds for people (名称 beside a code); an import ignores them so an export re-imports.</summary>
     public static string NameColumn(FieldDefinition f) => f.Label + "名称";
 
+    /// <summary>Columns an export adds that the import leaves alone (the cohort comes from the request).</summary>
+    private static readonly HashSet<string> IgnoredColumns = ["届次", "cohort"];
+
     public static bool HasNameColumn(FieldDefinition f) => f.Type is FieldType.Code or FieldType.Region or FieldType.CountyRegion or FieldType.College;
 
     public static (Dictionary<int, FieldDefinition> Columns, List<ImportError> Errors) MapHeader(SheetRow header)
@@ -36,7 +39,7 @@ public static class ImportPlanner
             var field = FieldCatalogue.Fields.FirstOrDefault(f => f.Label == name || string.Equals(f.Field, name, StringComparison.OrdinalIgnoreCase));
             if (field is null)
             {
-                if (FieldCatalogue.Fields.Any(f => HasNameColumn(f) && NameColumn(f) == name)) continue;
+                if (FieldCatalogue.Fields.Any(f => HasNameColumn(f) && NameColumn(f) == name) || IgnoredColumns.Contains(name)) continue;
                 errors.Add(new ImportError(header.Number, name, $"无法识别的列名：{name}（第 {ColumnName(i)} 列）。请使用模板中的中文列名或字段名。"));
             }
             else if (columns.ContainsValue(field))
