@@ -17,6 +17,7 @@ public sealed class SourceRecordsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IReviewLock, ReviewLock>();
+        services.AddHostedService<Demo.DemoSeedService>();
     }
 
     public void ConfigureMarten(StoreOptions options)

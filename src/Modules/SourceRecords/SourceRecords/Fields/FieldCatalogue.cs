@@ -127,6 +127,9 @@ public static partial class FieldCatalogue
 
     private static string? NormalizeYearMonth(string value)
     {
+        // A date cell that reached us as Excel's serial day number (e.g. 44805 for 2022-09-01).
+        if (value.Length == 5 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
+            return DateTime.FromOADate(serial).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var m = LooseYearMonth().Match(value);
         if (m.Success && int.TryParse(m.Groups[2].Value, out var month) && month is >= 1 and <= 12)
             return $"{m.Groups[1].Value}-{month:00}";
