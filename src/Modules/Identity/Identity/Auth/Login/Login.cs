@@ -50,7 +50,11 @@ internal sealed class LoginEndpoint(IMessageBus bus) : Endpoint<LoginRequest, Lo
 }
 
 /// <summary>A login attempt. Failures are recorded; the fifth in a row locks the account.</summary>
-public sealed record LogIn(string UserName, string Password, string? ClientIp);
+public sealed record LogIn(string UserName, string Password, string? ClientIp)
+{
+    /// <summary>Wolverine logs a failed message with its text: never the password.</summary>
+    public override string ToString() => $"LogIn {{ UserName = {UserName}, ClientIp = {ClientIp} }}";
+}
 
 /// <summary>Success carries the token; otherwise Locked tells 423 from 401.</summary>
 public sealed record LoginOutcome(LoginResponse? Success, bool Locked)

@@ -115,7 +115,11 @@ internal sealed class ConfirmPasswordResetEndpoint(IMessageBus bus) : Endpoint<C
     }
 }
 
-public sealed record ConfirmPasswordReset(string UserName, string Code, string NewPassword);
+public sealed record ConfirmPasswordReset(string UserName, string Code, string NewPassword)
+{
+    /// <summary>Wolverine logs a failed message with its text: never the code or the password.</summary>
+    public override string ToString() => $"ConfirmPasswordReset {{ UserName = {UserName} }}";
+}
 
 public static class ConfirmPasswordResetHandler
 {
