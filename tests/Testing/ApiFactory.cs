@@ -34,7 +34,7 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
 
     private string _connectionString = "";
     private IHost? _host;
-    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Token, string Password)> _logins = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _studentIdNumbers = new(StringComparer.Ordinal);
 
     public IHost AppHost => _host ?? throw new InvalidOperationException("The host has not started.");
@@ -83,11 +83,18 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
     ///   with a made-up valid ID number, cohort "2026") and logged in with its default password. If the account already
     ///   exists (from a real record), its password is set to <see cref="StudentPassword"/> through the self-service reset;
     ///   to keep the default password (passwordIsDefault), use <see cref="StudentClientAsync"/> with the record's ID number.
-    /// Tokens are cached per user name: do not change the password of an actor obtained here; make your own account.
+    /// Logins are cached per user name (and renewed when the token stopped working): do not change the password of an
+    /// actor obtained here; make your own account for that.
     /// </summary>
     public async Task<HttpClient> ClientForAsync(Actor actor)
     {
-        if (_tokens.TryGetValue(actor.UserName, out var cached)) return WithToken(cached);
+        if (_logins.TryGetValue(actor.UserName, out var known))
+        {
+            // A batch reset or disabling may have ended the cached token: check it, log in again when needed.
+            var cached = WithToken(known.Token);
+            if ((await cached.GetAsync("/api/auth/me")).StatusCode == HttpStatusCode.OK) return cached;
+            return await LoginAsync(actor.UserName, known.Password, actor);
+        }
         if (actor.IsStudent) return await EnsureStudentAsync(actor);
         if (actor.UserName == BootstrapUser) return await LoginAsync(BootstrapUser, BootstrapPassword, actor);
 
@@ -121,7 +128,7 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
         var login = System.Text.Json.JsonSerializer.Deserialize<LoginBody>(text, HttpExtensions.Json)!;
         if (expected is not null && (login.User.Role != expected.Role || (!expected.IsStudent && login.User.CollegeCode != expected.CollegeCode)))
             throw new InvalidOperationException($"{userName} already exists as {login.User.Role}/{login.User.CollegeCode}, not {expected.Role}/{expected.CollegeCode}: use another user name.");
-        if (expected is not null) _tokens[userName] = login.AccessToken;
+        if (expected is not null) _logins[userName] = (login.AccessToken, password);
         return WithToken(login.AccessToken);
     }
 
