@@ -29,9 +29,12 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
     /// <summary>The password of every staff account that <see cref="ClientFor"/> creates.</summary>
     public const string StaffPassword = "Staff#2026-Password";
 
+    /// <summary>The password <see cref="ClientFor"/> gives an existing student account (one that came from a real record).</summary>
+    public const string StudentPassword = "Student#Test2026";
+
     private string _connectionString = "";
     private IHost? _host;
-    private readonly ConcurrentDictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Token, string Password)> _logins = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _studentIdNumbers = new(StringComparer.Ordinal);
 
     public IHost AppHost => _host ?? throw new InvalidOperationException("The host has not started.");
@@ -77,13 +80,21 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
     ///   (password <see cref="StaffPassword"/>; a college actor's college is made known to Identity by publishing
     ///   <see cref="CollegeRegistered"/> when needed), then logged in;
     /// - student: if no account exists, one is created the way SourceRecords does it (a <see cref="StudentRecordRegistered"/>
-    ///   with a made-up valid ID number, cohort "2026") and logged in with its default password. A student whose account
-    ///   came from a real record: use <see cref="StudentClientAsync"/> with the record's ID number.
-    /// Tokens are cached per user name: do not change the password of an actor obtained here; make your own account.
+    ///   with a made-up valid ID number, cohort "2026") and logged in with its default password. If the account already
+    ///   exists (from a real record), its password is set to <see cref="StudentPassword"/> through the self-service reset;
+    ///   to keep the default password (passwordIsDefault), use <see cref="StudentClientAsync"/> with the record's ID number.
+    /// Logins are cached per user name (and renewed when the token stopped working): do not change the password of an
+    /// actor obtained here; make your own account for that.
     /// </summary>
     public async Task<HttpClient> ClientForAsync(Actor actor)
     {
-        if (_tokens.TryGetValue(actor.UserName, out var cached)) return WithToken(cached);
+        if (_logins.TryGetValue(actor.UserName, out var known))
+        {
+            // A batch reset or disabling may have ended the cached token: check it, log in again when needed.
+            var cached = WithToken(known.Token);
+            if ((await cached.GetAsync("/api/auth/me")).StatusCode == HttpStatusCode.OK) return cached;
+            return await LoginAsync(actor.UserName, known.Password, actor);
+        }
         if (actor.IsStudent) return await EnsureStudentAsync(actor);
         if (actor.UserName == BootstrapUser) return await LoginAsync(BootstrapUser, BootstrapPassword, actor);
 
@@ -117,7 +128,7 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
         var login = System.Text.Json.JsonSerializer.Deserialize<LoginBody>(text, HttpExtensions.Json)!;
         if (expected is not null && (login.User.Role != expected.Role || (!expected.IsStudent && login.User.CollegeCode != expected.CollegeCode)))
             throw new InvalidOperationException($"{userName} already exists as {login.User.Role}/{login.User.CollegeCode}, not {expected.Role}/{expected.CollegeCode}: use another user name.");
-        if (expected is not null) _tokens[userName] = login.AccessToken;
+        if (expected is not null) _logins[userName] = (login.AccessToken, password);
         return WithToken(login.AccessToken);
     }
 
@@ -150,7 +161,8 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
     /// <summary>A valid 18-character resident ID number (GB 11643 check character) derived from <paramref name="seed"/>.</summary>
     public static string MakeIdNumber(string seed, bool female = false)
     {
-        var serial = (uint)StringComparer.Ordinal.GetHashCode(seed) % 500 * 2 + (female ? 0u : 1u);
+        var hash = seed.Aggregate(2166136261u, (h, c) => unchecked((h ^ c) * 16777619u)); // stable across runs
+        var serial = hash % 500 * 2 + (female ? 0u : 1u);
         var first17 = $"11010520000101{serial:D3}";
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
@@ -164,7 +176,7 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
             await using (var session = Services.GetRequiredService<IDocumentStore>().QuerySession())
             {
                 if (await session.LoadAsync<Account>(Account.StreamKey(actor.UserName)) is not null)
-                    throw new InvalidOperationException($"Student account {actor.UserName} already exists (from a record): use StudentClientAsync(studentNumber, idNumber).");
+                    return await TakeOverStudentAsync(actor);
             }
             idNumber = MakeIdNumber(actor.UserName);
             var fields = new Dictionary<string, string?>
@@ -177,6 +189,22 @@ public class ApiFactory(PostgresServer server) : WebApplicationFactory<Program>,
             _studentIdNumbers[actor.UserName] = idNumber;
         }
         return await LoginAsync(actor.UserName, Passwords.DefaultFor(idNumber), actor);
+    }
+
+    /// <summary>
+    /// An existing student account whose ID number this factory does not know: the password is set to
+    /// <see cref="StudentPassword"/> through the real self-service reset (request, code from the tracked message, confirm).
+    /// </summary>
+    private async Task<HttpClient> TakeOverStudentAsync(Actor actor)
+    {
+        var tracked = await TrackAsync(() => CreateClient().PostJsonAsync("/api/auth/password-reset/request", new { username = actor.UserName }));
+        var message = tracked.Sent.MessagesOf<Identity.Contracts.PasswordResetRequested>().SingleOrDefault()
+            ?? throw new InvalidOperationException($"Student account {actor.UserName} is disabled or missing: no reset code was issued.");
+        var confirm = await CreateClient().PostJsonAsync("/api/auth/password-reset/confirm",
+            new { username = actor.UserName, code = message.Code, newPassword = StudentPassword });
+        if (confirm.StatusCode != HttpStatusCode.NoContent)
+            throw new InvalidOperationException($"Could not set the password of {actor.UserName}: {(int)confirm.StatusCode} {await confirm.Content.ReadAsStringAsync()}");
+        return await LoginAsync(actor.UserName, StudentPassword, actor);
     }
 
     public override async ValueTask DisposeAsync()

@@ -86,4 +86,19 @@ public sealed class LoginTests(ApiFactory api) : IClassFixture<ApiFactory>
         await (await api.Anonymous().LoginAsync("2026100003", idNumber[^6..].ToLowerInvariant())).ShouldBeAsync(HttpStatusCode.OK);
         await (await api.Anonymous().LoginAsync("2026100003", idNumber[^7..^1])).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "auth.invalid-credentials");
     }
+    [Fact]
+    public async Task The_test_helpers_log_in_for_real_for_staff_new_students_and_students_from_records()
+    {
+        var staff = await api.ClientForAsync(new Actor("t301", Roles.College, "301", null));
+        (await staff.MeAsync())["collegeCode"]!.GetValue<string>().ShouldBe("301");
+
+        var fresh = api.ClientFor(new Actor("2026100010", Roles.Student, "301", "2026100010"));
+        (await fresh.MeAsync())["passwordIsDefault"]!.GetValue<bool>().ShouldBeTrue();
+
+        var idNumber = await api.StudentAsync("2026100011");
+        var fromRecord = await api.StudentClientAsync("2026100011", idNumber);
+        (await fromRecord.MeAsync())["username"]!.GetValue<string>().ShouldBe("2026100011");
+        var takenOver = await api.ClientForAsync(new Actor("2026100011", Roles.Student, "101", "2026100011"));
+        (await takenOver.MeAsync())["passwordIsDefault"]!.GetValue<bool>().ShouldBeFalse();
+    }
 }

@@ -81,6 +81,24 @@ public sealed class PasswordResetTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Five_wrong_codes_void_the_code()
+    {
+        await api.StudentAsync("2026400005");
+        var (_, message) = await RequestAsync("2026400005");
+        var wrong = Enumerable.Range(100000, 6).Select(n => n.ToString()).Where(c => c != message!.Code).Take(5).ToList();
+        foreach (var code in wrong)
+            await (await api.Anonymous().PostJsonAsync("/api/auth/password-reset/confirm", new { username = "2026400005", code, newPassword = "Reset#Pass2026" }))
+                .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "auth.invalid-reset-code");
+        await (await api.Anonymous().PostJsonAsync("/api/auth/password-reset/confirm", new { username = "2026400005", code = message!.Code, newPassword = "Reset#Pass2026" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "auth.invalid-reset-code");
+
+        // A new code works again.
+        var (_, fresh) = await RequestAsync("2026400005");
+        await (await api.Anonymous().PostJsonAsync("/api/auth/password-reset/confirm", new { username = "2026400005", code = fresh!.Code, newPassword = "Reset#Pass2026" }))
+            .ShouldBeAsync(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task The_reset_message_is_handled_not_dropped_and_the_audit_never_holds_the_code()
     {
         await api.StudentAsync("2026400004");

@@ -24,9 +24,13 @@ public sealed record Account(
     bool Disabled,
     string? WeChatOpenId,
     string? ResetCodeHash,
-    DateTimeOffset? ResetCodeExpiresAt)
+    DateTimeOffset? ResetCodeExpiresAt,
+    int ResetCodeFailures = 0)
 {
     public const int MaxFailedLogins = 5;
+
+    /// <summary>Wrong reset codes tolerated before the code is void (with the rate limit, guessing six digits stays hopeless).</summary>
+    public const int MaxResetCodeFailures = 5;
 
     public static string StreamKey(string userName) => $"account:{userName}";
 
@@ -66,7 +70,11 @@ public sealed record Account(
         SecurityStamp = e.SecurityStamp, FailedLogins = 0, LockedAt = null, ResetCodeHash = null, ResetCodeExpiresAt = null,
     };
 
-    public Account Apply(PasswordResetCodeIssued e) => this with { ResetCodeHash = e.CodeHash, ResetCodeExpiresAt = e.ExpiresAt };
+    public Account Apply(PasswordResetCodeIssued e) => this with { ResetCodeHash = e.CodeHash, ResetCodeExpiresAt = e.ExpiresAt, ResetCodeFailures = 0 };
+
+    public Account Apply(PasswordResetCodeRejected e) => e.Attempt >= MaxResetCodeFailures
+        ? this with { ResetCodeHash = null, ResetCodeExpiresAt = null, ResetCodeFailures = 0 }
+        : this with { ResetCodeFailures = e.Attempt };
 
     public Account Apply(PasswordResetConfirmed e) => this with
     {

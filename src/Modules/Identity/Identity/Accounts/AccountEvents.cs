@@ -62,6 +62,13 @@ public sealed record PasswordResetCodeIssued(string UserName, string? StudentNum
     public AuditDescription Describe() => new("申请找回密码，已发送验证码", StudentNumber, CollegeCode);
 }
 
+/// <summary>A wrong reset code was entered; the fifth in a row voids the code.</summary>
+public sealed record PasswordResetCodeRejected(string UserName, string? StudentNumber, string? CollegeCode, int Attempt) : IAuditedEvent
+{
+    public AuditDescription Describe() => new(Attempt >= Account.MaxResetCodeFailures
+        ? $"找回密码验证码连续错误 {Attempt} 次，验证码已作废" : $"找回密码验证码错误（第 {Attempt} 次）", StudentNumber, CollegeCode);
+}
+
 /// <summary>The user confirmed a reset code and chose a new password; the account is unlocked.</summary>
 public sealed record PasswordResetConfirmed(string UserName, string? StudentNumber, string? CollegeCode, string PasswordHash,
     string SecurityStamp) : IAuditedEvent

@@ -52,7 +52,7 @@ public sealed class Passwords(IdentityOptions options)
             || (account.StudentNumber is not null && string.Equals(newPassword, account.StudentNumber, StringComparison.OrdinalIgnoreCase)))
             errors.Add("新密码不能与学号（用户名）相同。");
         if (errors.Count > 0)
-            throw ProblemException.Validation(new Dictionary<string, string[]> { [field] = [.. errors] });
+            throw new ProblemException(400, ProblemCodes.Validation, string.Join(" ", errors), new Dictionary<string, string[]> { [field] = [.. errors] });
     }
 
     public static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

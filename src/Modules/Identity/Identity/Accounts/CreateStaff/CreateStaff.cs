@@ -44,7 +44,11 @@ internal sealed class CreateStaffEndpoint(IMessageBus bus) : Endpoint<CreateStaf
     }
 }
 
-public sealed record CreateStaffAccount(string UserName, string DisplayName, string Role, string? CollegeCode, string Password);
+public sealed record CreateStaffAccount(string UserName, string DisplayName, string Role, string? CollegeCode, string Password)
+{
+    /// <summary>Wolverine logs a failed message with its text: never the password.</summary>
+    public override string ToString() => $"CreateStaffAccount {{ UserName = {UserName}, Role = {Role}, CollegeCode = {CollegeCode} }}";
+}
 
 public static class CreateStaffAccountHandler
 {

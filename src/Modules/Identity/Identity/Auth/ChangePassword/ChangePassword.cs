@@ -37,7 +37,11 @@ internal sealed class ChangePasswordEndpoint(IMessageBus bus) : Endpoint<ChangeP
 }
 
 /// <summary>The user changes their own password; a new security stamp ends every older token.</summary>
-public sealed record ChangeOwnPassword(string UserName, string CurrentPassword, string NewPassword);
+public sealed record ChangeOwnPassword(string UserName, string CurrentPassword, string NewPassword)
+{
+    /// <summary>Wolverine logs a failed message with its text: never the passwords.</summary>
+    public override string ToString() => $"ChangeOwnPassword {{ UserName = {UserName} }}";
+}
 
 public static class ChangeOwnPasswordHandler
 {

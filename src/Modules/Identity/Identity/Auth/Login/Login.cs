@@ -50,13 +50,24 @@ internal sealed class LoginEndpoint(IMessageBus bus) : Endpoint<LoginRequest, Lo
 }
 
 /// <summary>A login attempt. Failures are recorded; the fifth in a row locks the account.</summary>
-public sealed record LogIn(string UserName, string Password, string? ClientIp);
+public sealed record LogIn(string UserName, string Password, string? ClientIp)
+{
+    /// <summary>Wolverine logs a failed message with its text: never the password.</summary>
+    public override string ToString() => $"LogIn {{ UserName = {UserName}, ClientIp = {ClientIp} }}";
+}
 
 /// <summary>Success carries the token; otherwise Locked tells 423 from 401.</summary>
 public sealed record LoginOutcome(LoginResponse? Success, bool Locked)
 {
     public static readonly LoginOutcome Invalid = new(null, false);
     public static readonly LoginOutcome IsLocked = new(null, true);
+}
+
+public enum LoginResult
+{
+    Invalid,
+    Locked,
+    Success,
 }
 
 public static class LogInHandler
@@ -78,25 +89,43 @@ public static class LogInHandler
         // Counting failures: one attempt at a time per account, so five wrong passwords lock it even when concurrent.
         var stream = await session.Events.FetchForExclusiveWriting<Account>(key, ct);
         var current = stream.Aggregate ?? account;
-        if (current.IsLockedAt(now, options.Lockout)) return LoginOutcome.IsLocked;
-        var failures = current.FailedLogins;
-        if (current.LockedAt is not null)
+        var (events, result) = Decide(current, ok, now, options.Lockout, command.ClientIp);
+        stream.AppendMany(events);
+        return result switch
         {
-            stream.AppendOne(new AccountUnlocked(current.UserName, current.StudentNumber, current.CollegeCode, Automatic: true));
+            LoginResult.Success => Success(current, jwt, now),
+            LoginResult.Locked => LoginOutcome.IsLocked,
+            _ => LoginOutcome.Invalid,
+        };
+    }
+
+    /// <summary>
+    /// The lockout rules, pure: a live lock refuses (no event); an expired one ends (auto-unlock) and the count starts
+    /// again; a right password clears earlier failures; the fifth wrong one in a row locks.
+    /// </summary>
+    public static (IReadOnlyList<object> Events, LoginResult Result) Decide(Account account, bool passwordOk, DateTimeOffset now,
+        TimeSpan lockout, string? clientIp)
+    {
+        if (account.IsLockedAt(now, lockout)) return ([], LoginResult.Locked);
+        var events = new List<object>();
+        var failures = account.FailedLogins;
+        if (account.LockedAt is not null)
+        {
+            events.Add(new AccountUnlocked(account.UserName, account.StudentNumber, account.CollegeCode, Automatic: true));
             failures = 0;
         }
-        if (ok)
+        if (passwordOk)
         {
-            if (failures > 0) stream.AppendOne(new FailedLoginsCleared(current.UserName, current.StudentNumber, current.CollegeCode));
-            return Success(current, jwt, now);
+            if (failures > 0) events.Add(new FailedLoginsCleared(account.UserName, account.StudentNumber, account.CollegeCode));
+            return (events, LoginResult.Success);
         }
 
         var attempt = failures + 1;
-        stream.AppendOne(new LoginFailed(current.UserName, current.StudentNumber, current.CollegeCode, attempt, command.ClientIp));
-        if (attempt < Account.MaxFailedLogins) return LoginOutcome.Invalid;
-        stream.AppendOne(new AccountLocked(current.UserName, current.StudentNumber, current.CollegeCode, now,
-            options.Lockout > TimeSpan.Zero ? now + options.Lockout : null));
-        return LoginOutcome.IsLocked;
+        events.Add(new LoginFailed(account.UserName, account.StudentNumber, account.CollegeCode, attempt, clientIp));
+        if (attempt < Account.MaxFailedLogins) return (events, LoginResult.Invalid);
+        events.Add(new AccountLocked(account.UserName, account.StudentNumber, account.CollegeCode, now,
+            lockout > TimeSpan.Zero ? now + lockout : null));
+        return (events, LoginResult.Locked);
     }
 
     private static LoginOutcome Success(Account account, JwtSettings jwt, DateTimeOffset now)

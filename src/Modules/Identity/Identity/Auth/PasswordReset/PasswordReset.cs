@@ -115,19 +115,30 @@ internal sealed class ConfirmPasswordResetEndpoint(IMessageBus bus) : Endpoint<C
     }
 }
 
-public sealed record ConfirmPasswordReset(string UserName, string Code, string NewPassword);
+public sealed record ConfirmPasswordReset(string UserName, string Code, string NewPassword)
+{
+    /// <summary>Wolverine logs a failed message with its text: never the code or the password.</summary>
+    public override string ToString() => $"ConfirmPasswordReset {{ UserName = {UserName} }}";
+}
 
 public static class ConfirmPasswordResetHandler
 {
-    /// <summary>False for an unknown user, a wrong, used or expired code (all alike); a bad new password is a 400 problem.</summary>
+    /// <summary>
+    /// False for an unknown user, a wrong, used or expired code (all alike); five wrong codes void the code.
+    /// A bad new password is a 400 problem (and, the code being right, does not count as a wrong code).
+    /// </summary>
     public static async Task<bool> Handle(ConfirmPasswordReset command, IDocumentSession session, Passwords passwords,
         SecurityStamps stamps, TimeProvider clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Account>(Account.StreamKey(command.UserName), ct);
         if (stream.Aggregate is not { Disabled: false, ResetCodeHash: { } codeHash, ResetCodeExpiresAt: { } expiresAt } account
-            || clock.GetUtcNow() >= expiresAt
-            || !passwords.VerifyCode(codeHash, account.UserName, command.Code))
+            || clock.GetUtcNow() >= expiresAt)
             return false;
+        if (!passwords.VerifyCode(codeHash, account.UserName, command.Code))
+        {
+            stream.AppendOne(new PasswordResetCodeRejected(account.UserName, account.StudentNumber, account.CollegeCode, account.ResetCodeFailures + 1));
+            return false;
+        }
 
         passwords.EnsureAcceptable(account, command.NewPassword);
         var stamp = Passwords.NewSecurityStamp();
