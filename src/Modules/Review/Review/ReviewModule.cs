@@ -14,7 +14,7 @@ public sealed class ReviewModule : IModule
     public string Name => "review";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton<FieldCatalogue>();
+        services.AddSingleton<FieldCatalogueClient>();
 
     public void ConfigureMarten(StoreOptions options)
     {

@@ -15,7 +15,7 @@ public sealed record ReviewDetailView(string StudentNumber, string Name, string 
     IReadOnlyList<string> FieldsToCopy, RejectionView? Rejection, string? NextStudentNumber);
 
 /// <summary>生源详情: school and proposed values side by side; which differ; which still need copying.</summary>
-internal sealed class ReviewDetailEndpoint(IQuerySession session, IMessageBus bus, FieldCatalogue catalogue)
+internal sealed class ReviewDetailEndpoint(IQuerySession session, IMessageBus bus, FieldCatalogueClient catalogue)
     : Endpoint<ReviewDetailRequest, ReviewDetailView>
 {
     public override void Configure()
@@ -28,7 +28,7 @@ internal sealed class ReviewDetailEndpoint(IQuerySession session, IMessageBus bu
     public override async Task HandleAsync(ReviewDetailRequest req, CancellationToken ct) =>
         await Send.OkAsync(await LoadAsync(session, bus, catalogue, ActorContext.Current!, req.StudentNumber, ct), ct);
 
-    internal static async Task<ReviewDetailView> LoadAsync(IQuerySession session, IMessageBus bus, FieldCatalogue catalogue,
+    internal static async Task<ReviewDetailView> LoadAsync(IQuerySession session, IMessageBus bus, FieldCatalogueClient catalogue,
         Actor actor, string studentNumber, CancellationToken ct)
     {
         var v = await session.LoadAsync<Verification>(Verification.StreamKey(studentNumber), ct);

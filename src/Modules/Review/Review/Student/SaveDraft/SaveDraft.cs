@@ -16,7 +16,7 @@ internal sealed record SaveDraftRequest(Dictionary<string, string?>? Fields);
 /// Saves the student's proposed values. A field the student may not edit answers 403 field.locked; an invalid
 /// value 400 naming it; either way nothing of the request is saved.
 /// </summary>
-internal sealed class SaveDraftEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogue catalogue)
+internal sealed class SaveDraftEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogueClient catalogue)
     : Endpoint<SaveDraftRequest, StudentVerificationView>
 {
     public override void Configure()

@@ -8,7 +8,7 @@ using Wolverine;
 namespace Review.Student.StartVerification;
 
 /// <summary>开始核验: NotStarted → InProgress.</summary>
-internal sealed class StartVerificationEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogue catalogue)
+internal sealed class StartVerificationEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogueClient catalogue)
     : EndpointWithoutRequest<StudentVerificationView>
 {
     public override void Configure()

@@ -10,7 +10,7 @@ using Wolverine;
 namespace Review.Student.Submit;
 
 /// <summary>提交: InProgress → Submitted (学生已核). 400 lists every missing or invalid field of the whole proposal.</summary>
-internal sealed class SubmitEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogue catalogue)
+internal sealed class SubmitEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogueClient catalogue)
     : EndpointWithoutRequest<StudentVerificationView>
 {
     public override void Configure()

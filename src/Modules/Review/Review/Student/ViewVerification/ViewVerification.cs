@@ -24,7 +24,7 @@ public sealed record StudentVerificationView(
     bool CanWithdraw);
 
 /// <summary>生源信息: the student's own verification, school values beside the proposal, differences marked.</summary>
-internal sealed class ViewVerificationEndpoint(IQuerySession session, IMessageBus bus, FieldCatalogue catalogue)
+internal sealed class ViewVerificationEndpoint(IQuerySession session, IMessageBus bus, FieldCatalogueClient catalogue)
     : EndpointWithoutRequest<StudentVerificationView>
 {
     public override void Configure()
@@ -37,7 +37,7 @@ internal sealed class ViewVerificationEndpoint(IQuerySession session, IMessageBu
     public override async Task HandleAsync(CancellationToken ct) =>
         await Send.OkAsync(await LoadAsync(session, bus, catalogue, ActorContext.Current!.UserName, ct), ct);
 
-    internal static async Task<StudentVerificationView> LoadAsync(IQuerySession session, IMessageBus bus, FieldCatalogue catalogue,
+    internal static async Task<StudentVerificationView> LoadAsync(IQuerySession session, IMessageBus bus, FieldCatalogueClient catalogue,
         string studentNumber, CancellationToken ct)
     {
         var v = await session.LoadAsync<Verification>(Verification.StreamKey(studentNumber), ct);

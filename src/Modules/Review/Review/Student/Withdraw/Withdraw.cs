@@ -8,7 +8,7 @@ using Wolverine;
 namespace Review.Student.Withdraw;
 
 /// <summary>提交撤回: while Submitted (not yet reviewed) or after a rejection, back to InProgress.</summary>
-internal sealed class WithdrawEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogue catalogue)
+internal sealed class WithdrawEndpoint(IMessageBus bus, IQuerySession session, FieldCatalogueClient catalogue)
     : EndpointWithoutRequest<StudentVerificationView>
 {
     public override void Configure()

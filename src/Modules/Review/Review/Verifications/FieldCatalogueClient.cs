@@ -4,7 +4,7 @@ using Wolverine;
 namespace Review.Verifications;
 
 /// <summary>SourceRecords' field catalogue, asked once per process: it is fixed data.</summary>
-public sealed class FieldCatalogue
+public sealed class FieldCatalogueClient
 {
     private FieldCatalogueReply? _reply;
 
