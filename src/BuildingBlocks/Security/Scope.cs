@@ -61,6 +61,7 @@ public static class Scope
     {
         actor.EnsureStaff();
         if (actor.IsSchool) return string.IsNullOrWhiteSpace(requestedCollegeCode) ? null : requestedCollegeCode;
+        if (actor.CollegeCode is null) throw ProblemException.Forbidden("该学院账号未设置所属学院。");
         if (!string.IsNullOrWhiteSpace(requestedCollegeCode) && requestedCollegeCode != actor.CollegeCode)
             actor.EnsureCanAccessCollege(requestedCollegeCode);
         return actor.CollegeCode;

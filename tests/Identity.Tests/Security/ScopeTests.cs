@@ -45,5 +45,6 @@ public sealed class ScopeTests
         Should.Throw<ProblemException>(() => Student.CollegeFilter(null)).Status.ShouldBe(403);
         Should.Throw<ProblemException>(() => Student.EnsureStaff()).Status.ShouldBe(403);
         Should.Throw<ProblemException>(() => College.EnsureSchool()).Status.ShouldBe(403);
+        Should.Throw<ProblemException>(() => new Actor("t0", Roles.College, null, null).CollegeFilter(null)).Status.ShouldBe(403);
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Identity;
 
@@ -53,5 +54,11 @@ public sealed class IdentityModule : IModule
             .Duplicate(x => x.CollegeCode!)
             .Duplicate(x => x.Cohort!);
         options.AddAuditTrail(this);
+    }
+
+    public void ConfigureWolverine(WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(GetType().Assembly);
+        options.Policies.Add(new QuietRefusals());
     }
 }
