@@ -87,7 +87,7 @@ public static class ImportPlanner
             void Error(string? field, string message) => rowErrors.Add(new ImportError(row.Number, field, message));
 
             var values = new Dictionary<string, string?>();
-            for (var i = row.Cells.Count; i-- > 0;)
+            for (var i = 0; i < row.Cells.Count; i++)
             {
                 if (!columns.TryGetValue(i, out var f)) continue;
                 var raw = row.Cells[i];
