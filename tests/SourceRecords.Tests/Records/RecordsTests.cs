@@ -265,6 +265,9 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
 
         (await (await api.ClientFor(Office).GetAsync("/api/source-records/R0010")).ShouldBeAsync(HttpStatusCode.OK))["deleted"]!.GetValue<bool>().ShouldBeTrue();
         (await (await api.ClientFor(Office).GetAsync("/api/source-records?q=R0010")).ShouldBeAsync(HttpStatusCode.OK))["total"]!.GetValue<int>().ShouldBe(0);
+        await (await api.ClientFor(Office).PatchAsJsonAsync("/api/source-records/R0010",
+            new { expectedVersion = 2, reason = "x", fields = new { name = "王五" } }, HttpExtensions.Json))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "record.deleted");
         (await (await api.ClientFor(Office).GetAsync("/api/source-records?q=R0010&status=Deleted")).ShouldBeAsync(HttpStatusCode.OK))["total"]!.GetValue<int>().ShouldBe(1);
         await (await api.ClientFor(Office).DeleteAsync("/api/source-records/R0010?reason=other&note=x")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "record.deleted");
 
