@@ -69,13 +69,13 @@ internal static class FlowData
     /// Adds a record (补充生源) over HTTP as the office and waits until Identity and Review have heard of it;
     /// returns the student's client, logged in with the default password.
     /// </summary>
-    public static async Task<HttpClient> StudentAsync(ApiFactory api, string studentNumber, string college = College)
+    public static async Task<HttpClient> StudentAsync(ApiFactory api, string studentNumber, string college = College, string cohort = Cohort)
     {
         var idNumber = ApiFactory.MakeIdNumber(studentNumber);
         var office = await api.ClientForAsync(Office);
         HttpResponseMessage? response = null;
         await api.TrackAsync(async () =>
-            response = await office.PostJsonAsync("/api/source-records", new { cohort = Cohort, fields = Fields(studentNumber, idNumber, college) }));
+            response = await office.PostJsonAsync("/api/source-records", new { cohort, fields = Fields(studentNumber, idNumber, college) }));
         await response!.ShouldBeAsync(HttpStatusCode.Created);
         return await api.StudentClientAsync(studentNumber, idNumber);
     }

@@ -129,6 +129,16 @@ public sealed class VerificationDeciderTests
     }
 
     [Fact]
+    public void Without_school_review_the_college_approval_completes_the_verification()
+    {
+        var noSchoolReview = new CohortRules(Now.AddDays(10), Now.AddDays(20), RequireSchoolReview: false);
+        VerificationDecider.Decide(State(VerificationStatus.Submitted), new CollegeReview("2022001", 3, "approve", null), Context(Counsellor, cohort: noSchoolReview))
+            .ShouldHaveSingleItem().ShouldBeOfType<CollegeApproved>().Completes.ShouldBeTrue();
+        Decide(VerificationStatus.Submitted, new CollegeReview("2022001", 3, "approve", null), Counsellor)
+            .ShouldHaveSingleItem().ShouldBeOfType<CollegeApproved>().Completes.ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_rejection_needs_a_reason_and_carries_it()
     {
         Refused(() => Decide(VerificationStatus.Submitted, new CollegeReview("2022001", 3, "reject", "  "), Counsellor),

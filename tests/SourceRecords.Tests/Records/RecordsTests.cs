@@ -109,6 +109,10 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
     {
         await (await api.ClientFor(College102).PostJsonAsync("/api/source-records", new { cohort = "2026", fields = ValidFields("R0004") }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
+        var noCollege = ValidFields("R0004");
+        noCollege.Remove("collegeCode");
+        (await (await api.ClientFor(College102).PostJsonAsync("/api/source-records", new { cohort = "2026", fields = noCollege }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation.failed"))["errors"]!["collegeCode"]![0]!.GetValue<string>().ShouldBe("所在院系不能为空");
         await (await api.ClientFor(College101).PostJsonAsync("/api/source-records", new { cohort = "2026", fields = ValidFields("R0004") }))
             .ShouldBeAsync(HttpStatusCode.Created);
 
@@ -265,11 +269,15 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
 
         (await (await api.ClientFor(Office).GetAsync("/api/source-records/R0010")).ShouldBeAsync(HttpStatusCode.OK))["deleted"]!.GetValue<bool>().ShouldBeTrue();
         (await (await api.ClientFor(Office).GetAsync("/api/source-records?q=R0010")).ShouldBeAsync(HttpStatusCode.OK))["total"]!.GetValue<int>().ShouldBe(0);
+        await (await api.ClientFor(Office).PatchAsJsonAsync("/api/source-records/R0010",
+            new { expectedVersion = 2, reason = "x", fields = new { name = "王五" } }, HttpExtensions.Json))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict, "record.deleted");
         (await (await api.ClientFor(Office).GetAsync("/api/source-records?q=R0010&status=Deleted")).ShouldBeAsync(HttpStatusCode.OK))["total"]!.GetValue<int>().ShouldBe(1);
         await (await api.ClientFor(Office).DeleteAsync("/api/source-records/R0010?reason=other&note=x")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "record.deleted");
 
         await (await api.ClientFor(College101).PostAsync("/api/source-records/R0010/restore", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
-        tracked = await api.TrackAsync(async () => response = await api.ClientFor(Office).PostJsonAsync("/api/source-records/R0010/restore", new { }));
+        await (await api.ClientFor(Office).PostAsync("/api/source-records/R0010/restore?expectedVersion=1", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "record.version-conflict");
+        tracked = await api.TrackAsync(async () => response = await api.ClientFor(Office).PostAsync("/api/source-records/R0010/restore", null));
         await response!.ShouldBeAsync(HttpStatusCode.NoContent);
         tracked.Sent.MessagesOf<StudentRecordRestored>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordRestored>()).ShouldHaveSingleItem().StudentNumber.ShouldBe("R0010");
         (await (await api.ClientFor(Office).GetAsync("/api/source-records?q=R0010")).ShouldBeAsync(HttpStatusCode.OK))["total"]!.GetValue<int>().ShouldBe(1);

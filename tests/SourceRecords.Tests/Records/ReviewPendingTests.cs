@@ -63,4 +63,29 @@ public sealed class ReviewPendingTests(ReviewPendingApiFactory api) : IClassFixt
             new { expectedVersion = version, reason = "改名", fields = new { name = "王五" } }, HttpExtensions.Json))
             .ShouldBeAsync(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Given_a_submitted_verification_Then_a_reimport_that_would_change_the_record_is_refused_and_an_unchanged_row_passes()
+    {
+        var fields = ValidFields("P0002", sequence: 2);
+        await AddAsync(api, fields);
+        api.Lock.Submitted.Add("P0002");
+
+        var unchanged = Import.ImportFiles.Utf8(Import.ImportFiles.Csv([Import.ImportFiles.Labels, Import.ImportFiles.Row(fields)]), bom: true);
+        var ok = await (await api.ClientFor(Office).PostAsync("/api/source-records/import?cohort=2026", Import.ImportFiles.Upload("p.csv", unchanged)))
+            .ShouldBeAsync(HttpStatusCode.OK);
+        ok["unchanged"]!.GetValue<int>().ShouldBe(1);
+
+        fields["className"] = "计科2209";
+        var changed = Import.ImportFiles.Utf8(Import.ImportFiles.Csv([Import.ImportFiles.Labels, Import.ImportFiles.Row(fields)]), bom: true);
+        var refused = await (await api.ClientFor(Office).PostAsync("/api/source-records/import?cohort=2026", Import.ImportFiles.Upload("p.csv", changed)))
+            .ShouldBeAsync(HttpStatusCode.OK);
+        refused["rejected"]!.GetValue<int>().ShouldBe(1);
+        refused["dryRun"]!.GetValue<bool>().ShouldBeFalse();
+        var error = refused["errors"]!.AsArray().ShouldHaveSingleItem()!;
+        error["row"]!.GetValue<int>().ShouldBe(2);
+        error["message"]!.GetValue<string>().ShouldContain("学生已核");
+        (await (await api.ClientFor(Office).GetAsync("/api/source-records/P0002")).ShouldBeAsync(HttpStatusCode.OK))["fields"]!["className"]!
+            .GetValue<string>().ShouldBe("计科2201");
+    }
 }

@@ -3,6 +3,7 @@ namespace Review.Contracts;
 /// <summary>
 /// A reviewer decided on a verification (学院审核 / 学校审核): Notifications informs the student.
 /// Stage is "college" or "school"; Decision is "approve" or "reject" (a rejection always has a reason).
+/// Completed: the verification is complete (核验完成) — a school approval, or a college approval in a cohort without school review.
 /// </summary>
 public sealed record VerificationDecided(
     string StudentNumber,
@@ -12,7 +13,8 @@ public sealed record VerificationDecided(
     string Decision,
     string? Reason,
     string DecidedBy,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    bool Completed = false);
 
 /// <summary>Ask Review for the state of a student's verification (SourceRecords refuses staff edits while it is Submitted).</summary>
 public sealed record GetVerificationStatus(string StudentNumber);

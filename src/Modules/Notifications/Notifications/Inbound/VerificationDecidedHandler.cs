@@ -12,12 +12,12 @@ public static class VerificationDecidedHandler
         var stage = m.Stage == "school" ? "学校" : "学院";
         var approved = m.Decision == "approve";
         var title = approved
-            ? m.Stage == "school" ? "生源信息核验完成" : "生源信息学院审核通过"
+            ? m.Completed ? "生源信息核验完成" : $"生源信息{stage}审核通过"
             : $"生源信息{stage}审核不通过";
         var body = approved
-            ? m.Stage == "school"
-                ? "你的生源信息已通过学校审核，核验完成。"
-                : "你的生源信息已通过学院审核。"
+            ? m.Completed
+                ? $"你的生源信息已通过{stage}审核，核验完成。"
+                : $"你的生源信息已通过{stage}审核，等待学校审核。"
             : $"你的生源信息未通过{stage}审核，原因：{m.Reason}。请登录系统按原因修改后重新提交。";
         session.Store(new Notification
         {

@@ -35,7 +35,8 @@ public sealed record Verification(
     DateTimeOffset? SubmittedAt,
     Rejection? Rejection,
     bool Archived,
-    long Version)
+    long Version,
+    bool Completed = false)
 {
     public static string StreamKey(string studentNumber) => $"verification:{studentNumber}";
 
@@ -66,12 +67,13 @@ public sealed record Verification(
     };
 
     public Verification Apply(SubmissionWithdrawn _) =>
-        this with { Status = VerificationStatus.InProgress, CopiedFields = [] };
+        this with { Status = VerificationStatus.InProgress, CopiedFields = [], Completed = false };
 
     public Verification Apply(ValuesCopiedToSchoolRecord e) =>
         this with { CopiedFields = CopiedFields.Union(e.Changes.Select(c => c.Field)).ToList() };
 
-    public Verification Apply(CollegeApproved _) => this with { Status = VerificationStatus.CollegeApproved, Rejection = null };
+    public Verification Apply(CollegeApproved e) =>
+        this with { Status = VerificationStatus.CollegeApproved, Rejection = null, Completed = e.Completes };
 
     public Verification Apply(IEvent<CollegeRejected> e) => this with
     {
@@ -79,7 +81,7 @@ public sealed record Verification(
         Rejection = new Rejection("college", e.Data.Reason, e.UserName ?? "", e.Timestamp),
     };
 
-    public Verification Apply(SchoolApproved _) => this with { Status = VerificationStatus.SchoolApproved, Rejection = null };
+    public Verification Apply(SchoolApproved _) => this with { Status = VerificationStatus.SchoolApproved, Rejection = null, Completed = true };
 
     public Verification Apply(IEvent<SchoolRejected> e) => this with
     {
@@ -101,7 +103,11 @@ public sealed record Verification(
         CopiedFields = [],
         SubmittedAt = null,
         Rejection = null,
+        Completed = false,
     };
+
+    /// <summary>The status label a person reads: a college approval completes the verification when the cohort needs no school review.</summary>
+    public string StatusLabel => Status == VerificationStatus.CollegeApproved && Completed ? "核验完成（学院已审）" : Label(Status);
 
     /// <summary>The status name as the API and the contracts speak it, and its Chinese label.</summary>
     public static string Label(VerificationStatus status) => status switch
@@ -163,9 +169,10 @@ public sealed record ValuesCopiedToSchoolRecord(string StudentNumber, string Col
         new($"复制学生核验信息到学校库（{Changes.Count} 项）", StudentNumber, CollegeCode, Changes: Changes);
 }
 
-public sealed record CollegeApproved(string StudentNumber, string CollegeCode) : IAuditedEvent
+/// <summary>Completes: the cohort needs no school review, so this approval ends the verification (核验完成).</summary>
+public sealed record CollegeApproved(string StudentNumber, string CollegeCode, bool Completes = false) : IAuditedEvent
 {
-    public AuditDescription Describe() => new("学院审核通过", StudentNumber, CollegeCode);
+    public AuditDescription Describe() => new(Completes ? "学院审核通过（核验完成）" : "学院审核通过", StudentNumber, CollegeCode);
 }
 
 public sealed record CollegeRejected(string StudentNumber, string CollegeCode, string Reason) : IAuditedEvent

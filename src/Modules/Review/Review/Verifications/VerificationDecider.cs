@@ -68,7 +68,7 @@ public static class VerificationDecider
 
             CollegeReview review => ReviewWindow(context) && state.Status == VerificationStatus.Submitted
                 ? IsApprove(review.Decision)
-                    ? ApproveAfterCopy(state, context, new CollegeApproved(s, c))
+                    ? ApproveAfterCopy(state, context, new CollegeApproved(s, c, Completes: context.Cohort is { RequireSchoolReview: false }))
                     : [new CollegeRejected(s, c, RequireReason(review.Reason))]
                 : throw InvalidState(state, "学院审核"),
 

@@ -87,7 +87,7 @@ public static class ImportPlanner
             void Error(string? field, string message) => rowErrors.Add(new ImportError(row.Number, field, message));
 
             var values = new Dictionary<string, string?>();
-            for (var i = row.Cells.Count; i-- > 0;)
+            for (var i = 0; i < row.Cells.Count; i++)
             {
                 if (!columns.TryGetValue(i, out var f)) continue;
                 var raw = row.Cells[i];
@@ -130,6 +130,10 @@ public static class ImportPlanner
                 if (!reported.Contains(field))
                     foreach (var message in messages) Error(field, message);
 
+            var changes = current is null ? [] : RecordChanges.Diff(current.Fields, given);
+            if (changes.Count > 0 && command.PendingReview.Contains(current!.StudentNumber))
+                Error(changes[0].Field, $"学号 {current.StudentNumber} 的核验已提交（学生已核），待审核期间不能修改学校库：{string.Join("、", changes.Select(c => FieldCatalogue.Find(c.Field)?.Label ?? c.Field))}");
+
             if (rowErrors.Count > 0)
             {
                 errors.AddRange(rowErrors);
@@ -140,7 +144,6 @@ public static class ImportPlanner
                 created.Add(new RecordImported(studentNumber!, command.Cohort, given));
             else
             {
-                var changes = RecordChanges.Diff(current.Fields, given);
                 if (changes.Count == 0) unchanged++;
                 else updated.Add((current, new RecordCorrected(current.StudentNumber, college ?? current.CollegeCode, changes, reason, ByImport: true)));
             }

@@ -67,7 +67,8 @@ public static class RecordChanges
     public static string DeleteReasonLabel(string reason) => DeleteReasons.GetValueOrDefault(reason, reason);
 
     public static IReadOnlyList<FieldChange> AllSet(IReadOnlyDictionary<string, string?> fields) =>
-        fields.Where(f => f.Value is not null).Select(f => new FieldChange(f.Key, null, f.Value)).ToList();
+        FieldCatalogue.Fields.Where(f => fields.GetValueOrDefault(f.Field) is not null)
+            .Select(f => new FieldChange(f.Field, null, fields[f.Field])).ToList();
 
     /// <summary>The changes that <paramref name="values"/> make to <paramref name="current"/>: only values that differ.</summary>
     public static List<FieldChange> Diff(IReadOnlyDictionary<string, string?> current, IReadOnlyDictionary<string, string?> values) =>

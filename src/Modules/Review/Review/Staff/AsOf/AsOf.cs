@@ -37,7 +37,7 @@ internal sealed class AsOfEndpoint(IQuerySession session) : Endpoint<AsOfRequest
             _ => throw ProblemException.Validation("at", "请提供 at（ISO-8601 时间）或 version（版本号）"),
         };
         if (then is null) throw new ProblemException(404, "verification.not-yet", "该时间点之前尚无核验记录。");
-        await Send.OkAsync(new VerificationAsOf(then.StudentNumber, then.Status.ToString(), Verification.Label(then.Status), then.Version,
+        await Send.OkAsync(new VerificationAsOf(then.StudentNumber, then.Status.ToString(), then.StatusLabel, then.Version,
             then.Proposed, then.ChangedFields, then.SubmittedAt, VerificationViews.Rejection(then), then.Archived), ct);
     }
 }

@@ -58,13 +58,14 @@ internal static class ReviewDecisions
         var v = await session.LoadAsync<Verification>(Verification.StreamKey(studentNumber), ct) ?? throw ReviewScope.NotFound();
         var next = await NextInQueueEndpoint.FindAsync(session, ActorContext.Current!, studentNumber,
             nameof(VerificationStatus.Submitted), v.Cohort, ct);
-        return new ReviewOutcome(v.StudentNumber, v.Status.ToString(), Verification.Label(v.Status), v.Version, next);
+        return new ReviewOutcome(v.StudentNumber, v.Status.ToString(), v.StatusLabel, v.Version, next);
     }
 
     /// <summary>The contract message Notifications turns into the student's 审核提醒.</summary>
     public static VerificationDecided? Decided(Verification before, IReadOnlyList<object> events, string stage, TimeProvider clock)
     {
         var by = ActorContext.Current!.UserName;
+        var completed = events.LastOrDefault() is SchoolApproved or CollegeApproved { Completes: true };
         var (decision, reason) = events.LastOrDefault() switch
         {
             CollegeApproved or SchoolApproved => ("approve", (string?)null),
@@ -73,6 +74,6 @@ internal static class ReviewDecisions
             _ => ("", null),
         };
         return decision.Length == 0 ? null
-            : new VerificationDecided(before.StudentNumber, before.Cohort, before.CollegeCode, stage, decision, reason, by, clock.GetUtcNow());
+            : new VerificationDecided(before.StudentNumber, before.Cohort, before.CollegeCode, stage, decision, reason, by, clock.GetUtcNow(), completed);
     }
 }

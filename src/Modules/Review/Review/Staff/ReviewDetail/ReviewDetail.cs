@@ -38,7 +38,7 @@ internal sealed class ReviewDetailEndpoint(IQuerySession session, IMessageBus bu
         var fields = VerificationViews.Compare(v, record?.Values ?? new Dictionary<string, string?>(),
             await catalogue.FieldsAsync(bus, ct), actor.Role);
         var next = await NextInQueueEndpoint.FindAsync(session, actor, studentNumber, nameof(VerificationStatus.Submitted), v.Cohort, ct);
-        return new ReviewDetailView(v.StudentNumber, v.Name, v.CollegeCode, v.Cohort, v.Status.ToString(), Verification.Label(v.Status),
+        return new ReviewDetailView(v.StudentNumber, v.Name, v.CollegeCode, v.Cohort, v.Status.ToString(), v.StatusLabel,
             v.Version, v.SubmittedAt, fields, fields.Where(f => f.Changed).Select(f => f.Field).ToList(),
             fields.Where(f => f.Changed && !f.Copied).Select(f => f.Field).ToList(),
             VerificationViews.Rejection(v), next);

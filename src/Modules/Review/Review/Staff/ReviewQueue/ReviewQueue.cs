@@ -54,5 +54,5 @@ internal sealed class ReviewQueueEndpoint(IQuerySession session) : Endpoint<Revi
     }
 
     internal static ReviewQueueItem ToItem(Verification v) => new(v.StudentNumber, v.Name, v.CollegeCode, v.MajorName, v.ClassName,
-        v.Status.ToString(), Verification.Label(v.Status), v.SubmittedAt, v.ChangedFields, v.Version);
+        v.Status.ToString(), v.StatusLabel, v.SubmittedAt, v.ChangedFields, v.Version);
 }

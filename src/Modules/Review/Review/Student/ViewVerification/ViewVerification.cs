@@ -11,6 +11,7 @@ public sealed record StudentVerificationView(
     string StudentNumber,
     string Status,
     string StatusLabel,
+    bool Completed,
     long Version,
     IReadOnlyDictionary<string, string?> SchoolValues,
     IReadOnlyDictionary<string, string?> ProposedValues,
@@ -48,7 +49,7 @@ internal sealed class ViewVerificationEndpoint(IQuerySession session, IMessageBu
         var fields = VerificationViews.Compare(v, school, await catalogue.FieldsAsync(bus, ct), BuildingBlocks.Actors.Roles.Student);
         var editable = VerificationViews.IsStudentEditable(v);
         return new StudentVerificationView(
-            v.StudentNumber, v.Status.ToString(), Verification.Label(v.Status), v.Version,
+            v.StudentNumber, v.Status.ToString(), v.StatusLabel, v.Completed, v.Version,
             school,
             fields.ToDictionary(f => f.Field, f => f.ProposedValue),
             fields.Where(f => f.Changed).Select(f => f.Field).ToList(),

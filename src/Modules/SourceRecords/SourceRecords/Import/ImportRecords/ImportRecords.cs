@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using BuildingBlocks.Actors;
 using BuildingBlocks.Problems;
 using FastEndpoints;
@@ -22,9 +23,13 @@ internal sealed record ImportRecordsRequest
 public sealed record ImportError(int Row, string? Field, string Message);
 
 /// <summary>Created/updated/unchanged count rows written (or, in a dry run, that would be); when rejected &gt; 0 nothing was written.</summary>
-public sealed record ImportResult(int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportError> Errors, bool DryRun);
+public sealed record ImportResult(int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportError> Errors, bool DryRun)
+{
+    /// <summary>The student numbers whose records the import would change (for the review-pending check; not in the answer).</summary>
+    [JsonIgnore] public IReadOnlyList<string> Changing { get; init; } = [];
+}
 
-internal sealed class ImportRecordsEndpoint(IMessageBus bus, ILogger<ImportRecordsEndpoint> logger) : Endpoint<ImportRecordsRequest, ImportResult>
+internal sealed class ImportRecordsEndpoint(IMessageBus bus, IReviewLock reviewLock, ILogger<ImportRecordsEndpoint> logger) : Endpoint<ImportRecordsRequest, ImportResult>
 {
     public override void Configure()
     {
@@ -51,8 +56,17 @@ internal sealed class ImportRecordsEndpoint(IMessageBus bus, ILogger<ImportRecor
         }
         var rows = SheetReader.Read(file.FileName, content);
         var parsed = watch.Elapsed;
-        var result = await bus.InvokeAsync<ImportResult>(
-            new ImportRecords(RecordAccess.Current, req.Cohort.Trim(), req.DryRun, Path.GetFileName(file.FileName), rows), ct);
+        var command = new ImportRecords(RecordAccess.Current, req.Cohort.Trim(), DryRun: true, Path.GetFileName(file.FileName), rows);
+        var result = await bus.InvokeAsync<ImportResult>(command, ct);
+        if (!req.DryRun && result.Rejected == 0)
+        {
+            // Records whose verification waits for review (学生已核) must not change, by import no more than by hand.
+            var pending = new HashSet<string>();
+            foreach (var studentNumber in result.Changing)
+                if (await reviewLock.IsPendingAsync(studentNumber, ct)) pending.Add(studentNumber);
+            result = await bus.InvokeAsync<ImportResult>(command with { DryRun = false, PendingReview = pending }, ct);
+        }
+        else result = result with { DryRun = req.DryRun };
         logger.LogInformation("Import of {File}: {Rows} rows read in {Parse} ms, done in {Total} ms: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
             file.FileName, rows.Count, (long)parsed.TotalMilliseconds, watch.ElapsedMilliseconds, result.Created, result.Updated, result.Unchanged, result.Rejected);
         await Send.OkAsync(result, ct);
@@ -60,7 +74,11 @@ internal sealed class ImportRecordsEndpoint(IMessageBus bus, ILogger<ImportRecor
 }
 
 /// <summary>Imports a sheet into a cohort, all or nothing.</summary>
-public sealed record ImportRecords(Actor Actor, string Cohort, bool DryRun, string FileName, IReadOnlyList<SheetRow> Rows);
+public sealed record ImportRecords(Actor Actor, string Cohort, bool DryRun, string FileName, IReadOnlyList<SheetRow> Rows)
+{
+    /// <summary>Student numbers whose verification is Submitted: a row that would change one is refused.</summary>
+    public IReadOnlySet<string> PendingReview { get; init; } = new HashSet<string>();
+}
 
 public static class ImportRecordsHandler
 {
@@ -76,7 +94,10 @@ public static class ImportRecordsHandler
         if (plan.Errors.Count > 0)
             return (new ImportResult(0, 0, 0, plan.RejectedRows, plan.Errors, command.DryRun), messages);
         if (command.DryRun)
-            return (new ImportResult(plan.Created.Count, plan.Updated.Count, plan.Unchanged, 0, [], true), messages);
+            return (new ImportResult(plan.Created.Count, plan.Updated.Count, plan.Unchanged, 0, [], true)
+            {
+                Changing = plan.Updated.Select(u => u.Current.StudentNumber).ToList(),
+            }, messages);
 
         // One transaction for the whole file: events, snapshots, audit rows and outbox messages are batched by Marten.
         foreach (var imported in plan.Created)

@@ -36,7 +36,7 @@ public static class AddRecordHandler
         TimeProvider clock, CancellationToken ct)
     {
         var values = command.Fields.ToDictionary(f => f.Key, f => FieldCatalogue.Clean(f.Value));
-        RecordAccess.EnsureCollege(command.Actor, values.GetValueOrDefault(FieldCatalogue.CollegeCode));
+        if (values.GetValueOrDefault(FieldCatalogue.CollegeCode) is { } college) RecordAccess.EnsureCollege(command.Actor, college);
 
         var errors = FieldCatalogue.Validate(values, FieldCatalogue.Fields.Where(f => f.Required),
             await RecordAccess.CollegeCodesAsync(session, ct), DateOnly.FromDateTime(clock.GetLocalNow().DateTime));

@@ -22,7 +22,7 @@ internal record RecordFilter
         if (actor.IsCollege)
         {
             // A college user never sees outside their college; asking for another college is refused, not emptied.
-            RecordAccess.EnsureCollege(actor, CollegeCode ?? actor.CollegeCode);
+            RecordAccess.EnsureCollege(actor, string.IsNullOrWhiteSpace(CollegeCode) ? actor.CollegeCode : CollegeCode.Trim());
             query = query.Where(r => r.CollegeCode == actor.CollegeCode);
         }
         if (!string.IsNullOrWhiteSpace(CollegeCode)) { var c = CollegeCode.Trim(); query = query.Where(r => r.CollegeCode == c); }

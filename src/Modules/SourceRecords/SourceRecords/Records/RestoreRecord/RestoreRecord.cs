@@ -7,23 +7,20 @@ using Wolverine;
 
 namespace SourceRecords.Records.RestoreRecord;
 
-internal sealed record RestoreRecordRequest
-{
-    public long? ExpectedVersion { get; init; }
-}
-
-internal sealed class RestoreRecordEndpoint(IMessageBus bus) : Endpoint<RestoreRecordRequest>
+internal sealed class RestoreRecordEndpoint(IMessageBus bus) : EndpointWithoutRequest
 {
     public override void Configure()
     {
         Post("/api/source-records/{studentNumber}/restore");
         Roles(BuildingBlocks.Actors.Roles.School);
-        Summary(s => s.Summary = "恢复已删除的生源记录 (school office)");
+        Summary(s => s.Summary = "恢复已删除的生源记录 (school office)；可选 ?expectedVersion=");
     }
 
-    public override async Task HandleAsync(RestoreRecordRequest req, CancellationToken ct)
+    public override async Task HandleAsync(CancellationToken ct)
     {
-        await bus.InvokeAsync(new RestoreRecord(RecordAccess.Current, Route<string>("studentNumber")!, req.ExpectedVersion), ct);
+        // No body needed; ?expectedVersion= guards against a concurrent change when given.
+        await bus.InvokeAsync(new RestoreRecord(RecordAccess.Current, Route<string>("studentNumber")!,
+            Query<long?>("expectedVersion", isRequired: false)), ct);
         await Send.NoContentAsync(ct);
     }
 }
