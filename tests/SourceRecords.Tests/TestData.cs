@@ -77,8 +77,11 @@ public static class TestData
     /// <summary>Adds a record through POST /api/source-records as the office and returns its version.</summary>
     public static async Task<long> AddAsync(ApiFactory api, Dictionary<string, string?> fields, string cohort = "2026")
     {
-        var body = await (await api.ClientFor(Office).PostJsonAsync("/api/source-records", new { cohort, fields }))
-            .ShouldBeAsync(HttpStatusCode.Created);
+        // Waits until Identity and Review have heard of the record too (its account exists when this returns).
+        var office = api.ClientFor(Office);
+        HttpResponseMessage? response = null;
+        await api.TrackAsync(async () => response = await office.PostJsonAsync("/api/source-records", new { cohort, fields }));
+        var body = await response!.ShouldBeAsync(HttpStatusCode.Created);
         return body["version"]!.GetValue<long>();
     }
 }

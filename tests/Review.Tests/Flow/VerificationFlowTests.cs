@@ -123,6 +123,26 @@ public sealed class VerificationFlowTests(ApiFactory api) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task The_school_record_list_shows_and_filters_by_the_verification_status()
+    {
+        var student = await StudentAsync(api, "F7001");
+        await StudentAsync(api, "F7002");
+        await api.TrackAsync(async () => await SubmitAsync(student, new() { ["email"] = "f7001@example.com" }));
+
+        var counsellor = await api.ClientForAsync(Counsellor);
+        var submitted = await (await counsellor.GetAsync($"/api/source-records?cohort={Cohort}&status=Submitted&q=F700")).ShouldBeAsync(HttpStatusCode.OK);
+        var item = submitted["items"]!.AsArray().ShouldHaveSingleItem()!;
+        item["studentNumber"]!.GetValue<string>().ShouldBe("F7001");
+        item["verificationStatus"]!.GetValue<string>().ShouldBe("Submitted");
+
+        var notStarted = await (await counsellor.GetAsync($"/api/source-records?cohort={Cohort}&status=NotStarted&q=F700")).ShouldBeAsync(HttpStatusCode.OK);
+        notStarted["items"]!.AsArray().ShouldHaveSingleItem()!["studentNumber"]!.GetValue<string>().ShouldBe("F7002");
+
+        var detail = await (await counsellor.GetAsync("/api/source-records/F7001")).ShouldBeAsync(HttpStatusCode.OK);
+        detail["verificationStatus"]!.GetValue<string>().ShouldBe("Submitted");
+    }
+
+    [Fact]
     public async Task Reject_with_a_reason_then_the_student_fixes_and_resubmits()
     {
         var student = await StudentAsync(api, "F2001");

@@ -130,18 +130,21 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
     [Fact]
     public async Task Given_a_student_Then_they_read_only_their_own_record_and_never_learn_whether_another_exists()
     {
-        await AddAsync(api, ValidFields("R0005"));
+        var fields = ValidFields("R0005");
+        await AddAsync(api, fields);
         await AddAsync(api, ValidFields("R0006", sequence: 6));
+        // The record created the student's account: log in with the default password, as the student would.
+        var student = await api.StudentClientAsync("R0005", fields["idNumber"]!);
 
-        var own = await (await api.ClientFor(Student("R0005")).GetAsync("/api/source-records/R0005")).ShouldBeAsync(HttpStatusCode.OK);
+        var own = await (await student.GetAsync("/api/source-records/R0005")).ShouldBeAsync(HttpStatusCode.OK);
         own["studentNumber"]!.GetValue<string>().ShouldBe("R0005");
 
-        var other = await (await api.ClientFor(Student("R0005")).GetAsync("/api/source-records/R0006")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
-        var missing = await (await api.ClientFor(Student("R0005")).GetAsync("/api/source-records/NOSUCH")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        var other = await (await student.GetAsync("/api/source-records/R0006")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        var missing = await (await student.GetAsync("/api/source-records/NOSUCH")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         other["detail"]!.GetValue<string>().ShouldBe(missing["detail"]!.GetValue<string>());
 
-        await (await api.ClientFor(Student("R0005")).GetAsync("/api/source-records")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
-        await (await api.ClientFor(Student("R0005")).GetAsync("/api/source-records/R0005/history")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
+        await (await student.GetAsync("/api/source-records")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
+        await (await student.GetAsync("/api/source-records/R0005/history")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "auth.forbidden");
     }
 
     [Fact]

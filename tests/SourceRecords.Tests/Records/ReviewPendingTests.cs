@@ -1,37 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using SourceRecords.Records;
 using Testing;
 using static SourceRecords.Tests.TestData;
 
 namespace SourceRecords.Tests.Records;
 
 /// <summary>
-/// The Review module decides when a verification is Submitted; until it is merged, this factory stands in for it
-/// behind the <see cref="IReviewLock"/> seam (the lead replaces this with the end-to-end test).
+/// While a student's submission waits for review (学生已核), staff edits of the school record are refused: the real
+/// Review module answers SourceRecords' question, the student submits over HTTP.
 /// </summary>
-public sealed class ReviewPendingApiFactory(PostgresServer server) : ApiFactory(server)
-{
-    internal FakeReviewLock Lock { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IReviewLock>(Lock));
-    }
-}
-
-internal sealed class FakeReviewLock : IReviewLock
-{
-    public HashSet<string> Submitted { get; } = [];
-
-    public Task<bool> IsPendingAsync(string studentNumber, CancellationToken ct) => Task.FromResult(Submitted.Contains(studentNumber));
-}
-
-public sealed class ReviewPendingTests(ReviewPendingApiFactory api) : IClassFixture<ReviewPendingApiFactory>, IAsyncLifetime
+public sealed class ReviewPendingTests(ApiFactory api) : IClassFixture<ApiFactory>, IAsyncLifetime
 {
     public async ValueTask InitializeAsync() => await EnsureBasicsAsync(api);
 
@@ -40,8 +18,9 @@ public sealed class ReviewPendingTests(ReviewPendingApiFactory api) : IClassFixt
     [Fact]
     public async Task Given_a_submitted_verification_Then_staff_edits_answer_409_review_pending_and_nothing_changes()
     {
-        var version = await AddAsync(api, ValidFields("P0001"));
-        api.Lock.Submitted.Add("P0001");
+        var fields = ValidFields("P0001");
+        var version = await AddAsync(api, fields, cohort: "2027");
+        var student = await SubmitAsync("P0001", fields["idNumber"]!);
 
         await (await api.ClientFor(College101).PatchAsJsonAsync("/api/source-records/P0001",
             new { expectedVersion = version, reason = "改名", fields = new { name = "王五" } }, HttpExtensions.Json))
@@ -58,7 +37,8 @@ public sealed class ReviewPendingTests(ReviewPendingApiFactory api) : IClassFixt
         detail["version"]!.GetValue<long>().ShouldBe(version);
         detail["fields"]!["name"]!.GetValue<string>().ShouldBe("张三");
 
-        api.Lock.Submitted.Remove("P0001"); // reviewed: editing is allowed again
+        // Withdrawn by the student (as after a review): editing is allowed again.
+        await (await student.PostAsync("/api/verification/withdraw", null)).ShouldBeAsync(HttpStatusCode.OK);
         await (await api.ClientFor(College101).PatchAsJsonAsync("/api/source-records/P0001",
             new { expectedVersion = version, reason = "改名", fields = new { name = "王五" } }, HttpExtensions.Json))
             .ShouldBeAsync(HttpStatusCode.OK);
@@ -68,17 +48,17 @@ public sealed class ReviewPendingTests(ReviewPendingApiFactory api) : IClassFixt
     public async Task Given_a_submitted_verification_Then_a_reimport_that_would_change_the_record_is_refused_and_an_unchanged_row_passes()
     {
         var fields = ValidFields("P0002", sequence: 2);
-        await AddAsync(api, fields);
-        api.Lock.Submitted.Add("P0002");
+        await AddAsync(api, fields, cohort: "2027");
+        await SubmitAsync("P0002", fields["idNumber"]!);
 
         var unchanged = Import.ImportFiles.Utf8(Import.ImportFiles.Csv([Import.ImportFiles.Labels, Import.ImportFiles.Row(fields)]), bom: true);
-        var ok = await (await api.ClientFor(Office).PostAsync("/api/source-records/import?cohort=2026", Import.ImportFiles.Upload("p.csv", unchanged)))
+        var ok = await (await api.ClientFor(Office).PostAsync("/api/source-records/import?cohort=2027", Import.ImportFiles.Upload("p.csv", unchanged)))
             .ShouldBeAsync(HttpStatusCode.OK);
         ok["unchanged"]!.GetValue<int>().ShouldBe(1);
 
         fields["className"] = "计科2209";
         var changed = Import.ImportFiles.Utf8(Import.ImportFiles.Csv([Import.ImportFiles.Labels, Import.ImportFiles.Row(fields)]), bom: true);
-        var refused = await (await api.ClientFor(Office).PostAsync("/api/source-records/import?cohort=2026", Import.ImportFiles.Upload("p.csv", changed)))
+        var refused = await (await api.ClientFor(Office).PostAsync("/api/source-records/import?cohort=2027", Import.ImportFiles.Upload("p.csv", changed)))
             .ShouldBeAsync(HttpStatusCode.OK);
         refused["rejected"]!.GetValue<int>().ShouldBe(1);
         refused["dryRun"]!.GetValue<bool>().ShouldBeFalse();
@@ -87,5 +67,14 @@ public sealed class ReviewPendingTests(ReviewPendingApiFactory api) : IClassFixt
         error["message"]!.GetValue<string>().ShouldContain("学生已核");
         (await (await api.ClientFor(Office).GetAsync("/api/source-records/P0002")).ShouldBeAsync(HttpStatusCode.OK))["fields"]!["className"]!
             .GetValue<string>().ShouldBe("计科2201");
+    }
+
+    private async Task<HttpClient> SubmitAsync(string studentNumber, string idNumber)
+    {
+        var student = await api.StudentClientAsync(studentNumber, idNumber);
+        await (await student.PostAsync("/api/verification/start", null)).ShouldBeAsync(HttpStatusCode.OK);
+        (await (await student.PostAsync("/api/verification/submit", null)).ShouldBeAsync(HttpStatusCode.OK))["status"]!
+            .GetValue<string>().ShouldBe("Submitted");
+        return student;
     }
 }

@@ -21,3 +21,6 @@ public sealed record GetVerificationStatus(string StudentNumber);
 
 /// <summary>Status is one of NotStarted, InProgress, Submitted, CollegeApproved, CollegeRejected, SchoolApproved, SchoolRejected.</summary>
 public sealed record VerificationStatusReply(string StudentNumber, string Status);
+
+/// <summary>A verification's status changed (Version: the stream version after the change, to ignore late deliveries).</summary>
+public sealed record VerificationStatusChanged(string StudentNumber, string Status, long Version);

@@ -26,6 +26,7 @@ public sealed class SourceRecordsModule : IModule
         options.DocumentInModuleSchema<College>(this);
         options.Projections.Snapshot<Cohort>(SnapshotLifecycle.Inline);
         options.DocumentInModuleSchema<Cohort>(this);
+        options.Schema.For<Inbound.VerificationStatusCopy>().DatabaseSchemaName(Name).Duplicate(s => s.Status);
         options.Projections.Snapshot<SourceRecord>(SnapshotLifecycle.Inline);
         options.DocumentInModuleSchema<SourceRecord>(this);
         options.Schema.For<SourceRecord>()

@@ -1,4 +1,5 @@
 using Marten;
+using Review.Contracts;
 using Review.Verifications;
 using SourceRecords.Contracts;
 
@@ -58,7 +59,7 @@ public static class RecordFactsHandler
             session.Events.Append(key, new VerificationRestored(m.StudentNumber, m.CollegeCode));
     }
 
-    public static async Task Handle(StudentRecordMoved m, IDocumentSession session, CancellationToken ct)
+    public static async Task<VerificationStatusChanged?> Handle(StudentRecordMoved m, IDocumentSession session, CancellationToken ct)
     {
         var copy = await session.LoadAsync<SchoolRecordCopy>(m.StudentNumber, ct);
         if (copy is not null)
@@ -68,8 +69,9 @@ public static class RecordFactsHandler
         }
         var key = Verification.StreamKey(m.StudentNumber);
         var verification = await session.LoadAsync<Verification>(key, ct);
-        if (verification is not null && verification.Cohort != m.ToCohort)
-            session.Events.Append(key, new VerificationCohortChanged(m.StudentNumber, m.CollegeCode, m.FromCohort, m.ToCohort, m.Reason));
+        if (verification is null || verification.Cohort == m.ToCohort) return null;
+        session.Events.Append(key, new VerificationCohortChanged(m.StudentNumber, m.CollegeCode, m.FromCohort, m.ToCohort, m.Reason));
+        return new VerificationStatusChanged(m.StudentNumber, nameof(VerificationStatus.NotStarted), verification.Version + 1);
     }
 
     public static void Handle(CohortSaved m, IDocumentSession session) => session.Store(new CohortCopy

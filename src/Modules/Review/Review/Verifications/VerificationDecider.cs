@@ -126,6 +126,20 @@ public static class VerificationDecider
         return [approval];
     }
 
+    /// <summary>The status after <paramref name="events"/>, as the aggregate's Apply methods would leave it.</summary>
+    public static VerificationStatus StatusAfter(VerificationStatus status, IEnumerable<object> events) =>
+        events.Aggregate(status, (current, e) => e switch
+        {
+            VerificationStarted or DraftSaved or SubmissionWithdrawn => VerificationStatus.InProgress,
+            VerificationSubmitted => VerificationStatus.Submitted,
+            CollegeApproved => VerificationStatus.CollegeApproved,
+            CollegeRejected => VerificationStatus.CollegeRejected,
+            SchoolApproved => VerificationStatus.SchoolApproved,
+            SchoolRejected => VerificationStatus.SchoolRejected,
+            VerificationCohortChanged => VerificationStatus.NotStarted,
+            _ => current,
+        });
+
     /// <summary>The whole proposal: the school values with the student's edits over them.</summary>
     public static IReadOnlyDictionary<string, string?> Proposal(Verification state, DecisionContext context)
     {

@@ -2,15 +2,17 @@ using BuildingBlocks.Actors;
 using BuildingBlocks.Problems;
 using BuildingBlocks.Security;
 using Marten;
+using Review.Contracts;
 using Review.Inbound;
+using Wolverine;
 
 namespace Review.Verifications;
 
 /// <summary>The one way a verification command is carried out: fetch for writing, check scope, decide, append.</summary>
 public static class VerificationWrites
 {
-    public static async Task<(Verification Before, IReadOnlyList<object> Events)> ExecuteAsync(IDocumentSession session, TimeProvider clock,
-        string studentNumber, long? expectedVersion, object command, CancellationToken ct)
+    public static async Task<(Verification Before, IReadOnlyList<object> Events)> ExecuteAsync(IDocumentSession session, IMessageBus bus,
+        TimeProvider clock, string studentNumber, long? expectedVersion, object command, CancellationToken ct)
     {
         var actor = ActorContext.Current ?? throw ProblemException.Forbidden();
         var key = Verification.StreamKey(studentNumber);
@@ -23,6 +25,11 @@ public static class VerificationWrites
         var context = await ContextAsync(session, actor, clock, state, ct);
         var events = VerificationDecider.Decide(state, command, context);
         stream.AppendMany(events);
+
+        // SourceRecords shows the status in its lists: tell it, through the outbox, in this transaction.
+        var after = VerificationDecider.StatusAfter(state.Status, events);
+        if (after != state.Status)
+            await bus.PublishAsync(new VerificationStatusChanged(studentNumber, after.ToString(), (stream.StartingVersion ?? 0) + events.Count));
         return (state, events);
     }
 

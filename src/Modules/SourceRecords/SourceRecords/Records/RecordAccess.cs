@@ -35,4 +35,9 @@ internal static class RecordAccess
 
     public static async Task<Dictionary<string, string>> CollegeNamesAsync(IQuerySession session, CancellationToken ct) =>
         (await session.Query<College>().ToListAsync(ct)).ToDictionary(c => c.Code, c => c.Name);
+
+    /// <summary>The verification status of each student, from SourceRecords' copy of Review's status messages.</summary>
+    public static async Task<Dictionary<string, string>> VerificationStatusesAsync(IQuerySession session, IEnumerable<string> studentNumbers,
+        CancellationToken ct) =>
+        (await session.LoadManyAsync<Inbound.VerificationStatusCopy>(ct, studentNumbers.ToArray())).ToDictionary(c => c.Id, c => c.Status);
 }

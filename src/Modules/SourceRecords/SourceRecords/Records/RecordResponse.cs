@@ -8,9 +8,9 @@ namespace SourceRecords.Records;
 public sealed record RecordResponse(string StudentNumber, string Cohort, Dictionary<string, string?> Fields,
     string VerificationStatus, long Version, bool Deleted, string? DeletedReason, string? DeletedNote)
 {
-    public static RecordResponse From(SourceRecord r) => new(r.StudentNumber, r.Cohort,
+    public static RecordResponse From(SourceRecord r, string verificationStatus = SourceRecord.NotStarted) => new(r.StudentNumber, r.Cohort,
         FieldCatalogue.Fields.ToDictionary(f => f.Field, f => r.Fields.GetValueOrDefault(f.Field)),
-        r.VerificationStatus, r.Version, r.Deleted, r.DeletedReason, r.DeletedNote);
+        verificationStatus, r.Version, r.Deleted, r.DeletedReason, r.DeletedNote);
 }
 
 /// <summary>Fetching a record stream for a staff write, with the scope checked before the version.</summary>

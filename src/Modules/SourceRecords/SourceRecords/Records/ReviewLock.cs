@@ -1,6 +1,5 @@
 using Review.Contracts;
 using Wolverine;
-using Wolverine.Runtime.Routing;
 
 namespace SourceRecords.Records;
 
@@ -17,15 +16,7 @@ internal sealed class ReviewLock(IMessageBus bus) : IReviewLock
 {
     public async Task<bool> IsPendingAsync(string studentNumber, CancellationToken ct)
     {
-        try
-        {
-            var reply = await bus.InvokeAsync<VerificationStatusReply>(new GetVerificationStatus(studentNumber), ct);
-            return reply.Status == "Submitted";
-        }
-        catch (IndeterminateRoutesException)
-        {
-            // No Review handler in this build: nothing can be pending.
-            return false;
-        }
+        var reply = await bus.InvokeAsync<VerificationStatusReply>(new GetVerificationStatus(studentNumber), ct);
+        return reply.Status == "Submitted";
     }
 }

@@ -25,7 +25,6 @@ public sealed record SourceRecord
     public string? DeletedNote { get; init; }
 
     /// <summary>The verification status as this module knows it; Review owns the real one.</summary>
-    public string VerificationStatus { get; init; } = NotStarted;
 
     public long Version { get; set; }
 

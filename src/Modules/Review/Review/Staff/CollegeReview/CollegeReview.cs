@@ -34,9 +34,9 @@ internal sealed class CollegeReviewEndpoint(IMessageBus bus, IQuerySession sessi
 public static class CollegeReviewHandler
 {
     public static async Task<VerificationDecided?> Handle(Verifications.CollegeReview command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+        IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
-        var (before, events) = await VerificationWrites.ExecuteAsync(session, clock, command.StudentNumber, command.ExpectedVersion, command, ct);
+        var (before, events) = await VerificationWrites.ExecuteAsync(session, bus, clock, command.StudentNumber, command.ExpectedVersion, command, ct);
         return ReviewDecisions.Decided(before, events, "college", clock);
     }
 }

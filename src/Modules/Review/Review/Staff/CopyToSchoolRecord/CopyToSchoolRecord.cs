@@ -62,9 +62,9 @@ internal sealed class CopyToSchoolRecordEndpoint(IQuerySession session, IMessage
 
 public static class RecordCopyToSchoolRecordHandler
 {
-    public static async Task Handle(RecordCopyToSchoolRecord command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(RecordCopyToSchoolRecord command, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
-        await VerificationWrites.ExecuteAsync(session, clock, command.StudentNumber, command.ExpectedVersion, command, ct);
+        await VerificationWrites.ExecuteAsync(session, bus, clock, command.StudentNumber, command.ExpectedVersion, command, ct);
 
         // Review's copy of the school record follows at once, so approval sees the copied values.
         var record = await session.LoadAsync<SchoolRecordCopy>(command.StudentNumber, ct);

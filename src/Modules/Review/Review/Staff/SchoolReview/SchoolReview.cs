@@ -29,9 +29,9 @@ internal sealed class SchoolReviewEndpoint(IMessageBus bus, IQuerySession sessio
 public static class SchoolReviewHandler
 {
     public static async Task<VerificationDecided?> Handle(Verifications.SchoolReview command, IDocumentSession session,
-        TimeProvider clock, CancellationToken ct)
+        IMessageBus bus, TimeProvider clock, CancellationToken ct)
     {
-        var (before, events) = await VerificationWrites.ExecuteAsync(session, clock, command.StudentNumber, command.ExpectedVersion, command, ct);
+        var (before, events) = await VerificationWrites.ExecuteAsync(session, bus, clock, command.StudentNumber, command.ExpectedVersion, command, ct);
         return ReviewDecisions.Decided(before, events, "school", clock);
     }
 }

@@ -50,6 +50,6 @@ internal sealed class SaveDraftEndpoint(IMessageBus bus, IQuerySession session, 
 
 public static class SaveDraftHandler
 {
-    public static Task Handle(Verifications.SaveDraft command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        VerificationWrites.ExecuteAsync(session, clock, command.StudentNumber, null, command, ct);
+    public static Task Handle(Verifications.SaveDraft command, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        VerificationWrites.ExecuteAsync(session, bus, clock, command.StudentNumber, null, command, ct);
 }

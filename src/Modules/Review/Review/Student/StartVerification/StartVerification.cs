@@ -28,6 +28,6 @@ internal sealed class StartVerificationEndpoint(IMessageBus bus, IQuerySession s
 
 public static class StartVerificationHandler
 {
-    public static Task Handle(Verifications.StartVerification command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        VerificationWrites.ExecuteAsync(session, clock, command.StudentNumber, null, command, ct);
+    public static Task Handle(Verifications.StartVerification command, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        VerificationWrites.ExecuteAsync(session, bus, clock, command.StudentNumber, null, command, ct);
 }

@@ -41,6 +41,6 @@ internal sealed class SubmitEndpoint(IMessageBus bus, IQuerySession session, Fie
 
 public static class SubmitVerificationHandler
 {
-    public static Task Handle(SubmitVerification command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        VerificationWrites.ExecuteAsync(session, clock, command.StudentNumber, null, command, ct);
+    public static Task Handle(SubmitVerification command, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        VerificationWrites.ExecuteAsync(session, bus, clock, command.StudentNumber, null, command, ct);
 }

@@ -28,6 +28,6 @@ internal sealed class WithdrawEndpoint(IMessageBus bus, IQuerySession session, F
 
 public static class WithdrawSubmissionHandler
 {
-    public static Task Handle(WithdrawSubmission command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        VerificationWrites.ExecuteAsync(session, clock, command.StudentNumber, null, command, ct);
+    public static Task Handle(WithdrawSubmission command, IDocumentSession session, IMessageBus bus, TimeProvider clock, CancellationToken ct) =>
+        VerificationWrites.ExecuteAsync(session, bus, clock, command.StudentNumber, null, command, ct);
 }

@@ -32,7 +32,7 @@ internal sealed class ExportRecordsEndpoint(IQuerySession session) : Endpoint<Ex
             "national" => true,
             _ => throw BuildingBlocks.Problems.ProblemException.Validation("layout", "layout 只能是 standard 或 national"),
         };
-        var records = await req.Apply(session.Query<SourceRecord>(), RecordAccess.Current).OrderBy(r => r.StudentNumber).ToListAsync(ct);
+        var records = await (await req.ApplyAsync(session, RecordAccess.Current, ct)).OrderBy(r => r.StudentNumber).ToListAsync(ct);
         var colleges = await RecordAccess.CollegeNamesAsync(session, ct);
 
         var table = national ? National(records) : Standard(records, colleges);

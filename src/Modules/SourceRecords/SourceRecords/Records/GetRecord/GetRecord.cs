@@ -14,6 +14,7 @@ internal sealed class GetRecordEndpoint(IQuerySession session) : EndpointWithout
     public override async Task HandleAsync(CancellationToken ct)
     {
         var record = await RecordAccess.LoadForReadAsync(session, Route<string>("studentNumber")!, RecordAccess.Current, ct);
-        await Send.OkAsync(RecordResponse.From(record), ct);
+        var status = await session.LoadAsync<Inbound.VerificationStatusCopy>(record.StudentNumber, ct);
+        await Send.OkAsync(RecordResponse.From(record, status?.Status ?? SourceRecord.NotStarted), ct);
     }
 }

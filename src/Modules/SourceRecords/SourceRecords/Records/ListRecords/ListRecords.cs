@@ -17,8 +17,9 @@ internal record RecordFilter
     [QueryParam] public string? Status { get; init; }
     [QueryParam] public string? Q { get; init; }
 
-    public IQueryable<SourceRecord> Apply(IQueryable<SourceRecord> query, Actor actor)
+    public async Task<IQueryable<SourceRecord>> ApplyAsync(IQuerySession session, Actor actor, CancellationToken ct)
     {
+        IQueryable<SourceRecord> query = session.Query<SourceRecord>();
         if (actor.IsCollege)
         {
             // A college user never sees outside their college; asking for another college is refused, not emptied.
@@ -33,7 +34,21 @@ internal record RecordFilter
         else
         {
             query = query.Where(r => !r.Deleted);
-            if (!string.IsNullOrWhiteSpace(Status)) { var s = Status.Trim(); query = query.Where(r => r.VerificationStatus == s); }
+            if (!string.IsNullOrWhiteSpace(Status))
+            {
+                // The status lives in Review; SourceRecords keeps a copy per student (VerificationStatusCopy).
+                var s = Status.Trim();
+                if (s == SourceRecord.NotStarted)
+                {
+                    var started = await session.Query<Inbound.VerificationStatusCopy>().Where(c => c.Status != s).Select(c => c.Id).ToListAsync(ct);
+                    query = query.Where(r => !r.StudentNumber.IsOneOf(started.ToArray()));
+                }
+                else
+                {
+                    var matching = await session.Query<Inbound.VerificationStatusCopy>().Where(c => c.Status == s).Select(c => c.Id).ToListAsync(ct);
+                    query = query.Where(r => r.StudentNumber.IsOneOf(matching.ToArray()));
+                }
+            }
         }
         if (!string.IsNullOrWhiteSpace(Q)) { var q = Q.Trim(); query = query.Where(r => r.Name.Contains(q) || r.StudentNumber.Contains(q)); }
         return query;
@@ -64,12 +79,14 @@ internal sealed class ListRecordsEndpoint(IQuerySession session) : Endpoint<List
     {
         var page = Math.Max(1, req.Page);
         var pageSize = Math.Clamp(req.PageSize, 1, 200);
-        var query = req.Apply(session.Query<SourceRecord>(), RecordAccess.Current);
+        var query = await req.ApplyAsync(session, RecordAccess.Current, ct);
         var total = await query.CountAsync(ct);
         var records = await query.OrderBy(r => r.StudentNumber).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var colleges = await RecordAccess.CollegeNamesAsync(session, ct);
+        var statuses = await RecordAccess.VerificationStatusesAsync(session, records.Select(r => r.StudentNumber), ct);
         var items = records.Select(r => new RecordListItem(r.StudentNumber, r.Name, r.CollegeCode, colleges.GetValueOrDefault(r.CollegeCode),
-            r.MajorName, r.ClassName, IdNumber.Mask(r.IdNumber), r.VerificationStatus, r.Version, r.Cohort, r.Deleted)).ToList();
+            r.MajorName, r.ClassName, IdNumber.Mask(r.IdNumber), statuses.GetValueOrDefault(r.StudentNumber, SourceRecord.NotStarted),
+            r.Version, r.Cohort, r.Deleted)).ToList();
         await Send.OkAsync(new RecordList(items, total, page, pageSize), ct);
     }
 }
