@@ -55,6 +55,8 @@ builder.Services.AddMarten(opts =>
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
+    // Each module's handler of a shared contract message runs on its own: its own queue, transaction and retries.
+    opts.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.Policies.AddMiddleware(typeof(ActorMessageMiddleware));

@@ -58,7 +58,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
         JsonNode? result = null;
         var tracked = await api.TrackAsync(async () => result = await ImportAsync(api, Office, "名单.csv", file));
         result!["created"]!.GetValue<int>().ShouldBe(5);
-        tracked.Sent.MessagesOf<StudentRecordRegistered>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordRegistered>())
+        tracked.Published<StudentRecordRegistered>()
             .Select(m => m.StudentNumber).ShouldBe(students.Select(s => s["studentNumber"]!), ignoreOrder: true);
 
         var record = await (await api.ClientFor(Office).GetAsync("/api/source-records/A002")).ShouldBeAsync(HttpStatusCode.OK);
@@ -90,7 +90,7 @@ public sealed class ImportTests(ApiFactory api) : IClassFixture<ApiFactory>, IAs
         var tracked = await api.TrackAsync(async () => changed = await ImportAsync(api, College101, "b2.csv", Utf8(Build(), bom: false)));
         changed!["updated"]!.GetValue<int>().ShouldBe(1);
         changed["unchanged"]!.GetValue<int>().ShouldBe(2);
-        tracked.Sent.MessagesOf<StudentRecordChanged>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordChanged>())
+        tracked.Published<StudentRecordChanged>()
             .ShouldHaveSingleItem().StudentNumber.ShouldBe("B002");
 
         var history = (await (await api.ClientFor(Office).GetAsync("/api/source-records/B002/history")).ShouldBeAsync(HttpStatusCode.OK)).AsArray();

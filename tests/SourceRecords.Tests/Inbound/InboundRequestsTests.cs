@@ -54,7 +54,7 @@ public sealed class InboundRequestsTests(ApiFactory api) : IClassFixture<ApiFact
         reply!.RecordVersion.ShouldBe(version + 1);
         reply.Applied.Select(a => a.Field).ShouldBe(["mobile", "homeAddress"], ignoreOrder: true);
         reply.Applied.Single(a => a.Field == "mobile").From.ShouldBe("13812345678");
-        tracked.Sent.MessagesOf<StudentRecordChanged>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordChanged>())
+        tracked.Published<StudentRecordChanged>()
             .ShouldHaveSingleItem().ChangedFields.Count.ShouldBe(2);
 
         var history = (await (await api.ClientFor(Office).GetAsync("/api/source-records/I0002/history")).ShouldBeAsync(HttpStatusCode.OK)).AsArray();

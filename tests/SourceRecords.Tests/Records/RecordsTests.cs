@@ -25,7 +25,7 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
         created["version"]!.GetValue<long>().ShouldBe(1);
         created["verificationStatus"]!.GetValue<string>().ShouldBe("NotStarted");
 
-        var published = tracked.Sent.MessagesOf<StudentRecordRegistered>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordRegistered>())
+        var published = tracked.Published<StudentRecordRegistered>()
             .Where(m => m.StudentNumber == "R0001").ShouldHaveSingleItem();
         published.IdNumber.ShouldBe(ValidFields("R0001")["idNumber"]);
         published.CollegeCode.ShouldBe("101");
@@ -157,7 +157,7 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
         var body = await response!.ShouldBeAsync(HttpStatusCode.OK);
         body["version"]!.GetValue<long>().ShouldBe(version + 1);
         body["fields"]!["name"]!.GetValue<string>().ShouldBe("张叁");
-        var changed = tracked.Sent.MessagesOf<StudentRecordChanged>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordChanged>()).ShouldHaveSingleItem();
+        var changed = tracked.Published<StudentRecordChanged>().ShouldHaveSingleItem();
         changed.ChangedFields.ShouldBe(["name", "className"], ignoreOrder: true);
         changed.ClassName.ShouldBe("计科2202");
 
@@ -266,7 +266,7 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
         HttpResponseMessage? response = null;
         var tracked = await api.TrackAsync(async () => response = await api.ClientFor(College101).DeleteAsync("/api/source-records/R0010?reason=withdrawal&note=本人申请退学"));
         await response!.ShouldBeAsync(HttpStatusCode.NoContent);
-        var deleted = tracked.Sent.MessagesOf<StudentRecordDeleted>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordDeleted>()).ShouldHaveSingleItem();
+        var deleted = tracked.Published<StudentRecordDeleted>().ShouldHaveSingleItem();
         deleted.Reason.ShouldBe("withdrawal");
         deleted.Note.ShouldBe("本人申请退学");
 
@@ -282,7 +282,7 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
         await (await api.ClientFor(Office).PostAsync("/api/source-records/R0010/restore?expectedVersion=1", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "record.version-conflict");
         tracked = await api.TrackAsync(async () => response = await api.ClientFor(Office).PostAsync("/api/source-records/R0010/restore", null));
         await response!.ShouldBeAsync(HttpStatusCode.NoContent);
-        tracked.Sent.MessagesOf<StudentRecordRestored>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordRestored>()).ShouldHaveSingleItem().StudentNumber.ShouldBe("R0010");
+        tracked.Published<StudentRecordRestored>().ShouldHaveSingleItem().StudentNumber.ShouldBe("R0010");
         (await (await api.ClientFor(Office).GetAsync("/api/source-records?q=R0010")).ShouldBeAsync(HttpStatusCode.OK))["total"]!.GetValue<int>().ShouldBe(1);
         await (await api.ClientFor(Office).PostJsonAsync("/api/source-records/R0010/restore", new { })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "record.not-deleted");
     }
@@ -295,7 +295,7 @@ public sealed class RecordsTests(ApiFactory api) : IClassFixture<ApiFactory>, IA
         var tracked = await api.TrackAsync(async () => response = await api.ClientFor(College101).PostJsonAsync("/api/source-records/R0011/move",
             new { toCohort = "2027", reason = "延期毕业" }));
         (await response!.ShouldBeAsync(HttpStatusCode.OK))["cohort"]!.GetValue<string>().ShouldBe("2027");
-        var moved = tracked.Sent.MessagesOf<StudentRecordMoved>().Concat(tracked.NoRoutes.MessagesOf<StudentRecordMoved>()).ShouldHaveSingleItem();
+        var moved = tracked.Published<StudentRecordMoved>().ShouldHaveSingleItem();
         moved.FromCohort.ShouldBe("2026");
         moved.ToCohort.ShouldBe("2027");
 
