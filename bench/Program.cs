@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   dotnet run --project bench -c Release -- [--students 2000] [--concurrency 16]
 var students = Arg("--students", 2000);
 var concurrency = Arg("--concurrency", 16);
+var auditRows = Arg("--audit-rows", 0);
 var results = new List<(string Measure, double Value, string Unit, string Note)>();
 void Report(string measure, double value, string unit, string note = "")
 {
@@ -120,17 +121,43 @@ async Task ApproveOne(int i)
         new { expectedVersion = copy["version"]!.GetValue<long>(), decision = "approve" })).EnsureSuccessStatusCode();
 }
 
-// 6. The office's audit query and replay, at the number of events this run produced.
+// 6. The office's audit query and replay, at the number of events this run produced, plus (--audit-rows N)
+// older history bulk-loaded as audit rows, to see the query at a province's scale.
+if (auditRows > 0)
+{
+    var bulkStore = app.Services.GetRequiredService<IDocumentStore>();
+    sw.Restart();
+    for (var start = 0; start < auditRows; start += 50_000)
+    {
+        var chunk = Enumerable.Range(start, Math.Min(50_000, auditRows - start)).Select(n => new BuildingBlocks.Audit.AuditEntry
+        {
+            Id = Guid.NewGuid(), Sequence = -1 - n, Stream = $"verification:H{n % 200_000:000000}", Module = "review",
+            Type = n % 3 == 0 ? "draft_saved" : "verification_submitted", At = DateTimeOffset.UtcNow.AddDays(-365).AddSeconds(n),
+            Actor = n % 2 == 0 ? $"H{n % 200_000:000000}" : $"fdy{colleges[n % colleges.Count]}", ActorRole = n % 2 == 0 ? "student" : "college",
+            StudentNumber = $"H{n % 200_000:000000}", CollegeCode = colleges[n % colleges.Count], Summary = "历史记录",
+        }).ToList();
+        await bulkStore.BulkInsertAsync(chunk, Weasel.Core.BulkInsertMode.InsertsOnly, 5_000);
+    }
+    // What autovacuum would have done to a table that grew over months: visibility map and statistics.
+    await using (var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString("gsv_bench")))
+    {
+        await connection.OpenAsync();
+        await using var vacuum = new Npgsql.NpgsqlCommand("vacuum analyze audit.mt_doc_auditentry", connection) { CommandTimeout = 600 };
+        await vacuum.ExecuteNonQueryAsync();
+    }
+    Console.WriteLine($"(bulk-loaded {auditRows} older audit rows and vacuumed in {sw.Elapsed.TotalSeconds:0} s)");
+}
 var events = await Total(office, "/api/audit/events?pageSize=1");
 var random = new Random(42);
 var auditLatencies = await Latencies(200, async () =>
 {
     var s = people[random.Next(students)];
-    var url = random.Next(3) switch
+    var url = random.Next(4) switch
     {
         0 => $"/api/audit/events?studentNumber={s.StudentNumber}",
         1 => $"/api/audit/events?collegeCode={s.College}&page=3&pageSize=50",
-        _ => $"/api/audit/events?actor=fdy{s.College}&pageSize=50",
+        2 => $"/api/audit/events?actor=fdy{s.College}&pageSize=50",
+        _ => $"/api/audit/events?studentNumber=H{random.Next(200_000):000000}",
     };
     (await Send(office, HttpMethod.Get, url)).EnsureSuccessStatusCode();
 });
