@@ -46,7 +46,7 @@ app.UseKestrel(port);
 app.StartServer();
 var baseAddress = new Uri($"http://127.0.0.1:{port}");
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
-var office = await Login(BenchApp.AdminUser, BenchApp.AdminPassword);
+var office = await LoginToken(BenchApp.AdminUser, BenchApp.AdminPassword);
 
 var colleges = Enumerable.Range(1, 10).Select(i => $"{600 + i}").ToList();
 foreach (var c in colleges) (await Post(office, "/api/colleges", new { code = c, name = $"第{c}学院" })).EnsureSuccessStatusCode();
@@ -224,8 +224,6 @@ async Task<string> LoginToken(string user, string password)
     if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"login {user}: {body}");
     return JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
 }
-
-async Task<string> Login(string user, string password) => await LoginToken(user, password);
 
 Task<HttpResponseMessage> Post(string token, string url, object body) => Send(token, HttpMethod.Post, url, body);
 

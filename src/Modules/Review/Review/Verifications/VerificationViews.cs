@@ -1,4 +1,3 @@
-using BuildingBlocks.Actors;
 using SourceRecords.Contracts;
 
 namespace Review.Verifications;
@@ -23,10 +22,6 @@ internal static class VerificationViews
     public static RejectionView? Rejection(Verification v) =>
         v.Rejection is { } r ? new RejectionView(r.Stage, r.Reason, r.By, r.At) : null;
 
-    public static string Status(Verification v) => v.Status.ToString();
-
     public static bool IsStudentEditable(Verification v) => !v.Archived && v.Status is VerificationStatus.NotStarted
         or VerificationStatus.InProgress or VerificationStatus.CollegeRejected or VerificationStatus.SchoolRejected;
-
-    public static string RoleOf(Actor actor) => actor.Role;
 }

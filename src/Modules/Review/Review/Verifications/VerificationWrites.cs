@@ -54,6 +54,4 @@ public static class ReviewScope
         if (actor.IsStudent && actor.StudentNumber != state.StudentNumber) throw NotFound();
         actor.EnsureCanSeeStudent(state.StudentNumber, state.CollegeCode);
     }
-
-    public static string? CollegeFilter(Actor actor, string? requested) => actor.CollegeFilter(requested);
 }

@@ -1,4 +1,5 @@
 using BuildingBlocks.Actors;
+using BuildingBlocks.Security;
 using FastEndpoints;
 using Marten;
 using Review.Verifications;
@@ -23,7 +24,7 @@ internal sealed class ProgressEndpoint(IQuerySession session) : Endpoint<Progres
 
     public override async Task HandleAsync(ProgressRequest req, CancellationToken ct)
     {
-        var college = ReviewScope.CollegeFilter(ActorContext.Current!, req.CollegeCode);
+        var college = ActorContext.Current!.CollegeFilter(req.CollegeCode);
         IQueryable<Verification> query = session.Query<Verification>().Where(v => !v.Archived);
         if (!string.IsNullOrWhiteSpace(req.Cohort)) query = query.Where(v => v.Cohort == req.Cohort);
         if (college is not null) query = query.Where(v => v.CollegeCode == college);

@@ -1,4 +1,5 @@
 using BuildingBlocks.Actors;
+using BuildingBlocks.Security;
 using FastEndpoints;
 using Marten;
 using Marten.Linq;
@@ -36,7 +37,7 @@ internal sealed class ReviewQueueEndpoint(IQuerySession session) : Endpoint<Revi
     internal static IOrderedQueryable<Verification> Filter(IQuerySession session, Actor actor, string? cohort, string? collegeCode,
         string? status, string? major, string? className, string? q)
     {
-        var college = ReviewScope.CollegeFilter(actor, collegeCode);
+        var college = actor.CollegeFilter(collegeCode);
         IQueryable<Verification> query = session.Query<Verification>().Where(v => !v.Archived);
         if (!string.IsNullOrWhiteSpace(cohort)) query = query.Where(v => v.Cohort == cohort);
         if (college is not null) query = query.Where(v => v.CollegeCode == college);
